@@ -1,0 +1,683 @@
+"""Benchmark a live flowrun server with wrk.
+
+Run from the repository root (this is what `make bench` does):
+
+    .venv/bin/python bench/run.py [--databases sqlite,postgresql] [--concurrency 1,8,32]
+                                  [--duration 10] [--ops create_flow_run,...] [--workers 1]
+
+(`.venv/bin/python -m bench.run` works too.)
+
+For each database (SQLite in a fresh temporary directory, PostgreSQL in a freshly created
+`flowrun_bench` database) it migrates with `flowrun db upgrade`, starts `flowrun server start`
+on a free localhost port, seeds a project and a flow over GraphQL, then drives each operation
+with `wrk -t1 -c<concurrency>` for --duration seconds at each concurrency. It measures
+requests/s, p50 and p99 latency, and errors (non-200 responses and 200 responses carrying
+GraphQL "errors"), and the server's peak resident memory (VmHWM summed over the server process
+and its children). It prints a table and writes the results as JSON to bench/results/.
+
+Operations live in the OPERATIONS table: a name, a Lua script under bench/lua/ and a setup
+function that seeds what the script needs and returns its {{placeholder}} values.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+import psycopg
+from psycopg import sql
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO_DIR = BENCH_DIR.parent
+LUA_DIR = BENCH_DIR / "lua"
+RESULTS_DIR = BENCH_DIR / "results"
+
+DATABASES = ("sqlite", "postgresql")
+PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+PG_BENCH_DATABASE = "flowrun_bench"
+RESULT_MARKER = "BENCH_RESULT "
+
+LuaValue = str | int | float | bool | Sequence[str]
+LuaParams = Mapping[str, LuaValue]
+
+
+class BenchError(Exception):
+    """A failure that stops the benchmark; main() prints it and exits non-zero."""
+
+
+@dataclass(frozen=True)
+class Options:
+    databases: list[str]
+    concurrency: list[int]
+    duration: int
+    ops: list[str]
+    workers: int
+    seed_runs: int
+    startup_timeout: float
+    log_level: str
+    flowrun: Path
+    wrk: str
+    pg_admin_url: str
+
+
+@dataclass(frozen=True)
+class Server:
+    proc: subprocess.Popen[bytes]
+    port: int
+    log_path: Path
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
+@dataclass(frozen=True)
+class Seed:
+    """What every operation's setup may use: a client on the live server and a seeded flow."""
+
+    client: httpx.Client
+    project_id: str
+    flow_id: str
+    seed_runs: int
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: str
+    script: str
+    setup: Callable[[Seed], LuaParams]
+
+
+@dataclass(frozen=True)
+class CellResult:
+    database: str
+    concurrency: int
+    operation: str
+    requests: int
+    duration_s: float
+    requests_per_s: float
+    p50_ms: float
+    p99_ms: float
+    mean_ms: float
+    max_ms: float
+    errors: int
+    non_200: int
+    graphql_errors: int
+    socket_errors: int
+    sample_error: str
+
+
+@dataclass(frozen=True)
+class DatabaseResult:
+    database: str
+    cells: list[CellResult]
+    peak_rss_kb: int
+    peak_rss_by_pid_kb: dict[int, int] = field(default_factory=dict)
+
+
+# --- GraphQL seeding -------------------------------------------------------------------------
+
+CREATE_PROJECT = "mutation($input: create_project_input!) { create_project(input: $input) { id } }"
+CREATE_FLOW = "mutation($input: create_flow_input!) { create_flow(input: $input) { id } }"
+CREATE_FLOW_RUN = (
+    "mutation($input: create_flow_run_input!) { create_flow_run(input: $input) { id } }"
+)
+
+
+def graphql(client: httpx.Client, query: str, variables: dict[str, Any]) -> dict[str, Any]:
+    """POST one GraphQL operation and return its `data`; raise with the exact body on error."""
+    response = client.post("/graphql", json={"query": query, "variables": variables})
+    body = response.text
+    if response.status_code != 200:
+        raise BenchError(f"GraphQL HTTP {response.status_code}: {body}")
+    payload = response.json()
+    if payload.get("errors") or not isinstance(payload.get("data"), dict):
+        raise BenchError(f"GraphQL error for {query!r}: {body}")
+    data: dict[str, Any] = payload["data"]
+    return data
+
+
+def create_id(client: httpx.Client, query: str, field_name: str, input_: dict[str, Any]) -> str:
+    data = graphql(client, query, {"input": input_})
+    return str(data[field_name]["id"])
+
+
+def seed_flow(client: httpx.Client, seed_runs: int) -> Seed:
+    project_id = create_id(client, CREATE_PROJECT, "create_project", {"name": "bench"})
+    serialized_flow = {
+        "name": "bench-flow",
+        "parameters": [{"name": "x", "required": False, "default": 1}],
+    }
+    flow_id = create_id(
+        client,
+        CREATE_FLOW,
+        "create_flow",
+        {"project_id": project_id, "serialized_flow": serialized_flow},
+    )
+    return Seed(client=client, project_id=project_id, flow_id=flow_id, seed_runs=seed_runs)
+
+
+def create_runs(seed: Seed) -> list[str]:
+    input_ = {"flow_id": seed.flow_id, "parameters": {"x": 2}}
+    return [
+        create_id(seed.client, CREATE_FLOW_RUN, "create_flow_run", input_)
+        for _ in range(seed.seed_runs)
+    ]
+
+
+# --- Operations ------------------------------------------------------------------------------
+
+
+def setup_create_flow_run(seed: Seed) -> LuaParams:
+    return {"flow_id": seed.flow_id}
+
+
+def setup_seeded_runs(seed: Seed) -> LuaParams:
+    return {"run_ids": create_runs(seed)}
+
+
+OPERATIONS: dict[str, Operation] = {
+    op.name: op
+    for op in (
+        Operation("create_flow_run", "create_flow_run.lua", setup_create_flow_run),
+        Operation("flow_run_by_pk", "flow_run_by_pk.lua", setup_seeded_runs),
+        Operation("set_flow_run_state", "set_flow_run_state.lua", setup_seeded_runs),
+    )
+}
+
+
+# --- Lua scripts -----------------------------------------------------------------------------
+
+
+def lua_string(value: str) -> str:
+    """A Lua string literal; bytes outside printable ASCII become decimal escapes."""
+    out = []
+    for byte in value.encode():
+        char = chr(byte)
+        if char in '"\\':
+            out.append("\\" + char)
+        elif 32 <= byte < 127:
+            out.append(char)
+        else:
+            out.append(f"\\{byte:03d}")
+    return '"' + "".join(out) + '"'
+
+
+def lua_literal(value: LuaValue) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return lua_string(value)
+    return "{" + ", ".join(lua_string(item) for item in value) + "}"
+
+
+def render_lua(template: str, params: LuaParams) -> str:
+    def substitute(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in params:
+            raise BenchError(f"Lua template needs parameter {name!r}")
+        return lua_literal(params[name])
+
+    return re.sub(r"\{\{(\w+)\}\}", substitute, template)
+
+
+def write_script(op: Operation, params: LuaParams, workdir: Path) -> Path:
+    common = (LUA_DIR / "common.lua").read_text()
+    script = render_lua((LUA_DIR / op.script).read_text(), params)
+    path = workdir / f"{op.name}.lua"
+    path.write_text(common + "\n" + script)
+    return path
+
+
+# --- wrk -------------------------------------------------------------------------------------
+
+
+def run_wrk(opts: Options, server: Server, script: Path, concurrency: int) -> dict[str, Any]:
+    command = [
+        opts.wrk,
+        "-t1",
+        f"-c{concurrency}",
+        f"-d{opts.duration}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(script),
+        f"{server.base_url}/graphql",
+    ]
+    done = subprocess.run(
+        command, capture_output=True, text=True, timeout=opts.duration + 60, check=False
+    )
+    if done.returncode != 0:
+        raise BenchError(f"wrk failed ({done.returncode}): {done.stderr}{done.stdout}")
+    for line in done.stdout.splitlines():
+        if line.startswith(RESULT_MARKER):
+            result: dict[str, Any] = json.loads(line.removeprefix(RESULT_MARKER))
+            return result
+    raise BenchError(f"wrk printed no {RESULT_MARKER.strip()} line:\n{done.stdout}{done.stderr}")
+
+
+def cell_result(database: str, concurrency: int, op: str, raw: Mapping[str, Any]) -> CellResult:
+    duration_s = raw["duration_us"] / 1e6
+    errors = raw["non_200"] + raw["graphql_errors"] + raw["socket_errors"]
+    return CellResult(
+        database=database,
+        concurrency=concurrency,
+        operation=op,
+        requests=int(raw["requests"]),
+        duration_s=round(duration_s, 3),
+        requests_per_s=round(raw["requests"] / duration_s, 1) if duration_s else 0.0,
+        p50_ms=raw["p50_us"] / 1000,
+        p99_ms=raw["p99_us"] / 1000,
+        mean_ms=round(raw["mean_us"] / 1000, 3),
+        max_ms=raw["max_us"] / 1000,
+        errors=int(errors),
+        non_200=int(raw["non_200"]),
+        graphql_errors=int(raw["graphql_errors"]),
+        socket_errors=int(raw["socket_errors"]),
+        sample_error=raw["sample_error"],
+    )
+
+
+# --- Databases -------------------------------------------------------------------------------
+
+
+def with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def recreate_pg_database(admin_url: str, name: str, *, create: bool) -> None:
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+        if create:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+@contextmanager
+def fresh_database(kind: str, opts: Options, workdir: Path) -> Iterator[str]:
+    """Yield the FLOWRUN_DATABASE_URL of an empty database; drop it afterwards."""
+    if kind == "sqlite":
+        yield f"sqlite:///{workdir / 'bench.db'}"
+        return
+    try:
+        recreate_pg_database(opts.pg_admin_url, PG_BENCH_DATABASE, create=True)
+    except psycopg.Error as exc:
+        raise BenchError(f"cannot create PostgreSQL database {PG_BENCH_DATABASE}: {exc}") from exc
+    try:
+        yield with_database(opts.pg_admin_url, PG_BENCH_DATABASE)
+    finally:
+        try:
+            recreate_pg_database(opts.pg_admin_url, PG_BENCH_DATABASE, create=False)
+        except psycopg.Error as exc:
+            print(f"warning: could not drop {PG_BENCH_DATABASE}: {exc}", file=sys.stderr)
+
+
+# --- Server process --------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def server_env(opts: Options, database_url: str, port: int) -> dict[str, str]:
+    return {
+        **os.environ,
+        "FLOWRUN_DATABASE_URL": database_url,
+        "FLOWRUN_HOST": "127.0.0.1",
+        "FLOWRUN_PORT": str(port),
+        "FLOWRUN_WORKERS": str(opts.workers),
+        "FLOWRUN_LOG_LEVEL": opts.log_level,
+    }
+
+
+def migrate(opts: Options, env: Mapping[str, str]) -> None:
+    done = subprocess.run(
+        [str(opts.flowrun), "db", "upgrade"],
+        env=env,
+        cwd=REPO_DIR,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise BenchError(
+            f"flowrun db upgrade failed ({done.returncode}):\n{done.stdout}{done.stderr}"
+        )
+
+
+def log_tail(path: Path, lines: int = 40) -> str:
+    try:
+        tail = path.read_text(errors="replace").splitlines()[-lines:]
+    except OSError:
+        tail = []
+    return "\n".join(tail) if tail else "(the server wrote no output)"
+
+
+def wait_healthy(server: Server, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.proc.poll() is not None:
+            raise BenchError(
+                f"server exited with {server.proc.returncode} before answering /health:\n"
+                + log_tail(server.log_path)
+            )
+        try:
+            if httpx.get(f"{server.base_url}/health", timeout=1.0).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.1)
+    raise BenchError(
+        f"server did not answer GET /health with 200 within {timeout:.0f} s:\n"
+        + log_tail(server.log_path)
+    )
+
+
+def ensure_alive(server: Server) -> None:
+    if server.proc.poll() is not None:
+        raise BenchError(
+            f"server exited with {server.proc.returncode} during the benchmark:\n"
+            + log_tail(server.log_path)
+        )
+
+
+def stop_process_group(proc: subprocess.Popen[bytes]) -> None:
+    """SIGTERM the process group started with start_new_session; SIGKILL after 10 s."""
+    for sig, grace in ((signal.SIGTERM, 10.0), (signal.SIGKILL, 5.0)):
+        with suppress(ProcessLookupError):
+            os.killpg(proc.pid, sig)
+        try:
+            proc.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            continue
+        break
+    # The leader is gone; make sure no worker outlives it.
+    with suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+@contextmanager
+def running_server(opts: Options, database_url: str, workdir: Path) -> Iterator[Server]:
+    port = free_port()
+    env = server_env(opts, database_url, port)
+    migrate(opts, env)
+    log_path = workdir / "server.log"
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            [str(opts.flowrun), "server", "start"],
+            env=env,
+            cwd=REPO_DIR,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    server = Server(proc=proc, port=port, log_path=log_path)
+    try:
+        wait_healthy(server, opts.startup_timeout)
+        try:
+            yield server
+        except BenchError as exc:
+            time.sleep(0.5)  # a 500 reaches the client before uvicorn logs its traceback
+            raise BenchError(f"{exc}\nserver log (last lines):\n{log_tail(log_path)}") from exc
+    finally:
+        stop_process_group(proc)
+
+
+# --- Memory ----------------------------------------------------------------------------------
+
+
+def parent_pids() -> dict[int, int]:
+    """pid -> parent pid for every process visible in /proc."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # Fields after the parenthesised command: state, ppid, ...
+        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    return parents
+
+
+def process_tree(root: int) -> list[int]:
+    parents = parent_pids()
+    tree = [root]
+    for pid in tree:
+        tree.extend(child for child, parent in parents.items() if parent == pid)
+    return tree
+
+
+def peak_rss_kb(pid: int) -> int | None:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return None
+
+
+def server_peak_rss(server: Server) -> dict[int, int]:
+    by_pid = {pid: peak_rss_kb(pid) for pid in process_tree(server.proc.pid)}
+    return {pid: kb for pid, kb in by_pid.items() if kb is not None}
+
+
+# --- Benchmark -------------------------------------------------------------------------------
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def run_cells(
+    opts: Options, kind: str, server: Server, seed: Seed, workdir: Path
+) -> list[CellResult]:
+    scripts: dict[str, Path] = {}
+    cells = []
+    for concurrency in opts.concurrency:
+        for name in opts.ops:
+            op = OPERATIONS[name]
+            if name not in scripts:
+                progress(f"[{kind}] setting up {name}")
+                scripts[name] = write_script(op, op.setup(seed), workdir)
+            progress(f"[{kind}] {name} at concurrency {concurrency} for {opts.duration} s")
+            raw = run_wrk(opts, server, scripts[name], concurrency)
+            ensure_alive(server)
+            cell = cell_result(kind, concurrency, name, raw)
+            cells.append(cell)
+            progress(
+                f"  {cell.requests_per_s:.1f} req/s, p99 {cell.p99_ms:.2f} ms, {cell.errors} errors"
+            )
+            if cell.sample_error:
+                progress(f"  first error: {cell.sample_error}")
+    return cells
+
+
+def bench_database(kind: str, opts: Options) -> DatabaseResult:
+    workdir = Path(tempfile.mkdtemp(prefix=f"flowrun-bench-{kind}-"))
+    try:
+        with (
+            fresh_database(kind, opts, workdir) as database_url,
+            running_server(opts, database_url, workdir) as server,
+            httpx.Client(base_url=server.base_url, timeout=30.0) as client,
+        ):
+            progress(f"[{kind}] server pid {server.proc.pid} on port {server.port}")
+            seed = seed_flow(client, opts.seed_runs)
+            cells = run_cells(opts, kind, server, seed, workdir)
+            rss = server_peak_rss(server)
+        return DatabaseResult(kind, cells, sum(rss.values()), rss)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+# --- Output ----------------------------------------------------------------------------------
+
+TABLE_COLUMNS = (
+    ("database", 10, "{}"),
+    ("concurrency", 11, "{}"),
+    ("operation", 18, "{}"),
+    ("requests/s", 10, "{:.1f}"),
+    ("p50 ms", 8, "{:.2f}"),
+    ("p99 ms", 8, "{:.2f}"),
+    ("errors", 7, "{}"),
+)
+
+
+def format_table(results: Sequence[DatabaseResult]) -> str:
+    header = "  ".join(f"{name:>{width}}" for name, width, _ in TABLE_COLUMNS)
+    lines = [header, "-" * len(header)]
+    for result in results:
+        for cell in result.cells:
+            values = (
+                cell.database,
+                cell.concurrency,
+                cell.operation,
+                cell.requests_per_s,
+                cell.p50_ms,
+                cell.p99_ms,
+                cell.errors,
+            )
+            lines.append(
+                "  ".join(
+                    f"{fmt.format(value):>{width}}"
+                    for (_, width, fmt), value in zip(TABLE_COLUMNS, values, strict=True)
+                )
+            )
+    lines.append("")
+    for result in results:
+        detail = ", ".join(
+            f"pid {pid} {kb / 1024:.1f} MiB" for pid, kb in result.peak_rss_by_pid_kb.items()
+        )
+        total = result.peak_rss_kb / 1024
+        lines.append(f"peak RSS {result.database}: {total:.1f} MiB ({detail})")
+    return "\n".join(lines)
+
+
+def write_results(opts: Options, results: Sequence[DatabaseResult], started: datetime) -> Path:
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    path = RESULTS_DIR / f"{started.strftime('%Y%m%dT%H%M%SZ')}.json"
+    document = {
+        "started_at": started.isoformat(),
+        "options": {
+            "databases": opts.databases,
+            "concurrency": opts.concurrency,
+            "duration_s": opts.duration,
+            "ops": opts.ops,
+            "workers": opts.workers,
+            "seed_runs": opts.seed_runs,
+            "wrk_threads": 1,
+        },
+        "host": {"cpus": os.cpu_count(), "platform": sys.platform},
+        "results": [asdict(result) for result in results],
+    }
+    path.write_text(json.dumps(document, indent=2) + "\n")
+    return path
+
+
+# --- CLI -------------------------------------------------------------------------------------
+
+
+def csv_list(allowed: Sequence[str]) -> Callable[[str], list[str]]:
+    def parse(text: str) -> list[str]:
+        items = [item.strip() for item in text.split(",") if item.strip()]
+        unknown = [item for item in items if item not in allowed]
+        if unknown or not items:
+            raise argparse.ArgumentTypeError(
+                f"expected a comma-separated subset of {', '.join(allowed)}; got {text!r}"
+            )
+        return items
+
+    return parse
+
+
+def csv_positive_ints(text: str) -> list[int]:
+    try:
+        values = [int(item) for item in text.split(",") if item.strip()]
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected comma-separated integers: {text!r}") from exc
+    if not values or min(values) < 1:
+        raise argparse.ArgumentTypeError(f"expected positive integers: {text!r}")
+    return values
+
+
+def parse_args(argv: Sequence[str] | None = None) -> Options:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument(
+        "--databases", type=csv_list(DATABASES), default=list(DATABASES), help="sqlite,postgresql"
+    )
+    parser.add_argument(
+        "--concurrency", type=csv_positive_ints, default=[1, 8, 32], help="wrk connections: 1,8,32"
+    )
+    parser.add_argument("--duration", type=int, default=10, help="seconds per cell")
+    parser.add_argument(
+        "--ops",
+        type=csv_list(list(OPERATIONS)),
+        default=list(OPERATIONS),
+        help=",".join(OPERATIONS),
+    )
+    parser.add_argument("--workers", type=int, default=1, help="FLOWRUN_WORKERS")
+    parser.add_argument("--seed-runs", type=int, default=200, help="runs read/updated by ops")
+    parser.add_argument("--startup-timeout", type=float, default=30.0, help="seconds")
+    parser.add_argument("--log-level", default="WARNING", help="FLOWRUN_LOG_LEVEL")
+    parser.add_argument("--flowrun", type=Path, default=REPO_DIR / ".venv" / "bin" / "flowrun")
+    parser.add_argument("--wrk", default=shutil.which("wrk") or "/usr/bin/wrk")
+    parser.add_argument("--pg-admin-url", default=PG_ADMIN_URL)
+    args = parser.parse_args(argv)
+    if args.duration < 1 or args.workers < 1 or args.seed_runs < 1:
+        parser.error("--duration, --workers and --seed-runs must be positive")
+    return Options(**vars(args))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+    opts = parse_args(argv)
+    started = datetime.now(UTC)
+    print(
+        f"flowrun bench: workers={opts.workers} duration={opts.duration}s "
+        f"concurrency={opts.concurrency} ops={opts.ops} databases={opts.databases}"
+    )
+    results: list[DatabaseResult] = []
+    try:
+        for kind in opts.databases:
+            results.append(bench_database(kind, opts))
+    except BenchError as exc:
+        if results:
+            print(format_table(results))
+        print(f"bench failed: {exc}", file=sys.stderr)
+        return 1
+    print(format_table(results))
+    print(f"\nresults written to {write_results(opts, results, started).relative_to(REPO_DIR)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

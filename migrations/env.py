@@ -1,0 +1,56 @@
+"""Alembic environment: one migration stream for SQLite and PostgreSQL.
+
+The URL comes from `config.attributes["database_url"]` (set by `flowrun db upgrade` and the
+tests), else from FLOWRUN_DATABASE_URL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alembic import context
+from sqlalchemy import create_engine, pool
+
+from server.database import models
+from server.database.engine import sync_url
+from server.settings import get_settings
+
+config = context.config
+target_metadata = models.SQLModel.metadata
+
+
+def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+    """Render our column types by import, so migrations use the same UTC and JSON types."""
+    if type_ == "type" and obj.__class__.__module__ == "server.database.types":
+        autogen_context.imports.add("import server.database.types")
+        return f"server.database.types.{obj.__class__.__name__}()"
+    if type_ == "type" and getattr(obj, "_variant_mapping", None):
+        autogen_context.imports.add("import server.database.types")
+        return "server.database.types.JSONType"
+    return False
+
+
+def run_migrations() -> None:
+    url = config.attributes.get("database_url") or get_settings().database_url
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    engine = create_engine(sync_url(url), poolclass=pool.NullPool)
+    with engine.connect() as conn:
+        _run(conn)
+    engine.dispose()
+
+
+def _run(connection: Any) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        render_item=render_item,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations()

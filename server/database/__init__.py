@@ -1,0 +1,1 @@
+"""SQLModel tables, the engine, transactions, and the UTC timestamp type."""

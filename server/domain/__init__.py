@@ -1,0 +1,1 @@
+"""Pure rules and types: states, errors, parameters, times, the clock. Imports no I/O."""

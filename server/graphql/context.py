@@ -1,0 +1,26 @@
+"""The per-request context: the database and the request's dataloaders."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Hashable
+from typing import Any
+
+from strawberry.dataloader import DataLoader
+
+from ..database.engine import Database
+
+
+class Context:
+    def __init__(self, db: Database, request_id: str) -> None:
+        self.db = db
+        self.request_id = request_id
+        self._loaders: dict[Hashable, DataLoader[Any, Any]] = {}
+
+    def loader(
+        self, key: Hashable, load: Callable[[list[Any]], Awaitable[list[Any]]]
+    ) -> DataLoader[Any, Any]:
+        """One batching loader per (relation, arguments) for the life of the request."""
+        loader = self._loaders.get(key)
+        if loader is None:
+            loader = self._loaders[key] = DataLoader(load_fn=load)
+        return loader

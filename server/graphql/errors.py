@@ -1,0 +1,56 @@
+"""GraphQL errors: every domain error maps to `extensions.code` by the one table in
+domain/errors.py; anything unexpected is masked and logged with the request id."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from graphql import GraphQLError
+
+from ..domain.errors import FlowrunError
+
+log = logging.getLogger("flowrun.graphql")
+
+BAD_USER_INPUT = "BAD_USER_INPUT"
+PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+INTERNAL = "INTERNAL_SERVER_ERROR"
+
+
+def format_error(error: GraphQLError, request_id: str) -> dict[str, Any]:
+    original = error.original_error
+    while isinstance(original, GraphQLError) and original.original_error is not None:
+        original = original.original_error
+    extensions: dict[str, Any]
+    if isinstance(original, FlowrunError):
+        message = error.message if error.path is None else original.message
+        extensions = {"code": original.code, **_details(original)}
+    elif original is None or isinstance(original, ValueError | TypeError) and error.path is None:
+        # graphql-core's own checks: variables that do not coerce, values of the wrong type.
+        message, extensions = error.message, {"code": BAD_USER_INPUT}
+    else:
+        log.error("request %s failed", request_id, exc_info=original)
+        message = f"Internal server error (request id {request_id})"
+        extensions = {"code": INTERNAL, "request_id": request_id}
+    out: dict[str, Any] = {"message": message, "extensions": extensions}
+    if error.locations:
+        out["locations"] = [{"line": loc.line, "column": loc.column} for loc in error.locations]
+    if error.path:
+        out["path"] = error.path
+    return out
+
+
+def _details(error: FlowrunError) -> dict[str, Any]:
+    details = {k: v for k, v in error.details.items() if _is_json(v)}
+    if error.retryable:
+        details["retryable"] = True
+    return details
+
+
+def _is_json(value: Any) -> bool:
+    return isinstance(value, str | int | float | bool | list | dict) or value is None
+
+
+def request_error(message: str, code: str) -> dict[str, Any]:
+    return {"message": message, "extensions": {"code": code}}

@@ -1,0 +1,162 @@
+"""GraphQL types generated from the entity registry, in Hasura's dialect:
+
+    <entity>                output type: every column, plus relations (with where/order_by/
+                            limit/offset on one-to-many ones), loaded in batches
+    <entity>_bool_exp       where: columns' <Kind>_comparison_exp, relations, _and/_or/_not
+    <entity>_order_by       order_by: columns and many-to-one relations
+    <entity>_aggregate      { aggregate { count } }
+
+and the root query fields `<entity>`, `<entity>_by_pk(id)` and `<entity>_aggregate(where)`.
+Classes are created here and registered in this module's namespace, which is where
+Strawberry resolves the forward references between them."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from typing import Any
+
+import strawberry
+
+from ..repository.entities import (
+    BOOLEAN,
+    ENTITIES,
+    FLOAT,
+    INT,
+    JSON,
+    STRING,
+    TIMESTAMP,
+    UUID,
+    Entity,
+    Relation,
+)
+from . import reads as r
+from .scalars import Jsonb, Timestamptz, Uuid
+
+_NS = globals()
+
+_PY = {UUID: "Uuid", STRING: "str", INT: "int", FLOAT: "float", BOOLEAN: "bool",
+       TIMESTAMP: "Timestamptz", JSON: "Jsonb"}
+_ = (Uuid, Timestamptz, Jsonb)  # referenced by name in the generated annotations
+
+
+@strawberry.enum(name="order_by", description="Hasura's column ordering")
+class OrderBy(enum.Enum):
+    asc = "asc"
+    asc_nulls_first = "asc_nulls_first"
+    asc_nulls_last = "asc_nulls_last"
+    desc = "desc"
+    desc_nulls_first = "desc_nulls_first"
+    desc_nulls_last = "desc_nulls_last"
+
+
+_NS["order_by"] = OrderBy
+
+
+def _make(name: str, fields: dict[str, str], decorate: Callable[..., Any],
+          extra: dict[str, Any] | None = None) -> type:
+    namespace: dict[str, Any] = {"__annotations__": dict(fields), "__module__": __name__}
+    for field_name in fields:
+        namespace[field_name] = strawberry.UNSET if decorate is strawberry.input else None
+    namespace.update(extra or {})
+    cls = decorate(name=name)(type(name, (), namespace))
+    _NS[name] = cls
+    return cls
+
+
+def _comparison(kind: str) -> None:
+    py = _PY[kind]
+    if kind == JSON:
+        fields = {"_contains": "Jsonb | None", "_has_key": "str | None",
+                  "_is_null": "bool | None"}
+    else:
+        fields = {op: f"{py} | None" for op in ("_eq", "_neq", "_gt", "_gte", "_lt", "_lte")}
+        fields.update({"_in": f"list[{py}] | None", "_nin": f"list[{py}] | None",
+                       "_is_null": "bool | None"})
+        if kind == STRING:
+            fields.update({op: "str | None" for op in ("_like", "_nlike", "_ilike", "_nilike")})
+    _make(f"{kind}_comparison_exp", fields, strawberry.input)
+
+
+def _bool_exp(entity: Entity) -> None:
+    name = f"{entity.name}_bool_exp"
+    fields = {"_and": f"list[{name}] | None", "_or": f"list[{name}] | None",
+              "_not": f"{name} | None"}
+    fields.update({col: f"{kind}_comparison_exp | None" for col, kind in entity.columns.items()})
+    fields.update({rel.name: f"{rel.target}_bool_exp | None"
+                   for rel in entity.relations.values()})
+    _make(name, fields, strawberry.input)
+
+
+def _order_by(entity: Entity) -> None:
+    fields = {col: "order_by | None" for col in entity.columns}
+    fields.update({rel.name: f"{rel.target}_order_by | None"
+                   for rel in entity.relations.values() if not rel.many})
+    _make(f"{entity.name}_order_by", fields, strawberry.input)
+
+
+def _output(entity: Entity, extra_fields: dict[str, Any]) -> None:
+    fields = {col: f"{_PY[kind]} | None" for col, kind in entity.columns.items()}
+    relations = {rel.name: _relation_field(rel) for rel in entity.relations.values()}
+    _make(entity.name, fields, strawberry.type, {**relations, **extra_fields})
+    count = _make(f"{entity.name}_aggregate_fields", {"count": "int"}, strawberry.type)
+    _make(f"{entity.name}_aggregate", {"aggregate": count.__name__}, strawberry.type)
+
+
+def _relation_field(rel: Relation) -> Any:
+    if rel.many:
+        resolver = r.many_relation_resolver(rel)
+        resolver.__annotations__ = {
+            "root": "Any", "info": "strawberry.Info",
+            "where": f"{rel.target}_bool_exp | None",
+            "order_by": f"list[{rel.target}_order_by] | None",
+            "limit": "int | None", "offset": "int | None",
+            "return": f"list[{rel.target}]",
+        }
+    else:
+        resolver = r.one_relation_resolver(rel)
+        resolver.__annotations__ = {"root": "Any", "info": "strawberry.Info",
+                                    "return": f"{rel.target} | None"}
+    resolver.__module__ = __name__
+    return strawberry.field(resolver=resolver)
+
+
+def _root_fields(entity: Entity) -> dict[str, Any]:
+    name = entity.name
+    rows, one, count = r.list_resolver(entity), r.by_pk_resolver(entity), r.count_resolver(entity)
+    rows.__annotations__ = {
+        "info": "strawberry.Info", "where": f"{name}_bool_exp | None",
+        "order_by": f"list[{name}_order_by] | None", "limit": "int | None",
+        "offset": "int | None", "return": f"list[{name}]",
+    }
+    one.__annotations__ = {"info": "strawberry.Info", "id": "Uuid", "return": f"{name} | None"}
+    count.__annotations__ = {"info": "strawberry.Info", "where": f"{name}_bool_exp | None",
+                             "return": f"{name}_aggregate"}
+    for fn in (rows, one, count):
+        fn.__module__ = __name__
+    return {
+        name: strawberry.field(resolver=rows, description=f"Fetch {name} rows"),
+        f"{name}_by_pk": strawberry.field(resolver=one, description=f"Fetch one {name} by id"),
+        f"{name}_aggregate": strawberry.field(resolver=count, description=f"Count {name} rows"),
+    }
+
+
+def _build_query_type(extra_fields: dict[str, dict[str, Any]]) -> type:
+    """Generate every type and return the Query root type."""
+    for kind in _PY:
+        _comparison(kind)
+    for entity in ENTITIES.values():
+        _bool_exp(entity)
+        _order_by(entity)
+        _output(entity, extra_fields.get(entity.name, {}))
+    root: dict[str, Any] = {}
+    for entity in ENTITIES.values():
+        root.update(_root_fields(entity))
+    namespace = {"__module__": __name__, **root}
+    return strawberry.type(name="Query")(type("Query", (), namespace))
+
+
+# Computed fields beyond the table columns and relations, by entity (none yet).
+EXTRA_FIELDS: dict[str, dict[str, Any]] = {}
+
+Query = _build_query_type(EXTRA_FIELDS)

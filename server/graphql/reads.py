@@ -1,0 +1,100 @@
+"""Resolvers for the generated read API: lists, by-pk, counts and relations."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from types import SimpleNamespace
+from typing import Any
+
+import orjson
+import strawberry
+
+from ..repository import queries
+from ..repository.entities import ENTITIES, Entity, Relation
+from .inputs import plain
+
+Resolver = Callable[..., Any]
+
+
+def list_resolver(entity: Entity) -> Resolver:
+    async def resolve(
+        info: strawberry.Info, where: Any = None, order_by: Any = None,
+        limit: int | None = None, offset: int | None = None,
+    ) -> Any:
+        async with info.context.db.read() as conn:
+            return await queries.select_rows(
+                conn, entity, where=plain(where), order_by=plain(order_by),
+                limit=limit, offset=offset,
+            )
+
+    return resolve
+
+
+def by_pk_resolver(entity: Entity) -> Resolver:
+    async def resolve(info: strawberry.Info, id: uuid.UUID) -> Any:  # noqa: A002
+        async with info.context.db.read() as conn:
+            rows = await queries.select_rows(conn, entity, where={"id": {"_eq": id}}, limit=1)
+        return rows[0] if rows else None
+
+    return resolve
+
+
+def count_resolver(entity: Entity) -> Resolver:
+    async def resolve(info: strawberry.Info, where: Any = None) -> Any:
+        async with info.context.db.read() as conn:
+            count = await queries.count_rows(conn, entity, where=plain(where))
+        return SimpleNamespace(aggregate=SimpleNamespace(count=count))
+
+    return resolve
+
+
+def one_relation_resolver(rel: Relation) -> Resolver:
+    target = ENTITIES[rel.target]
+
+    async def resolve(root: Any, info: strawberry.Info) -> Any:
+        value = getattr(root, rel.local)
+        if value is None:
+            return None
+
+        async def load(keys: list[Any]) -> list[Any]:
+            async with info.context.db.read() as conn:
+                found = await queries.by_keys(conn, target, rel.remote, keys)
+            return [found.get(k) for k in keys]
+
+        return await info.context.loader(("one", rel.target, rel.remote), load).load(value)
+
+    return resolve
+
+
+def many_relation_resolver(rel: Relation) -> Resolver:
+    target = ENTITIES[rel.target]
+
+    async def resolve(
+        root: Any, info: strawberry.Info, where: Any = None, order_by: Any = None,
+        limit: int | None = None, offset: int | None = None,
+    ) -> Any:
+        args = {"where": plain(where), "order_by": plain(order_by),
+                "limit": limit, "offset": offset}
+
+        async def load(keys: list[Any]) -> list[Any]:
+            async with info.context.db.read() as conn:
+                found = await queries.children(conn, target, rel.remote, keys, **args)
+            return [found.get(k, []) for k in keys]
+
+        key = ("many", rel.target, rel.remote, orjson.dumps(args, default=str))
+        return await info.context.loader(key, load).load(getattr(root, rel.local))
+
+    return resolve
+
+
+async def load_by_id(info: strawberry.Info, entity_name: str, key: Any) -> Any:
+    """Load one row by id through the request's batching loader (for mutation payloads)."""
+    target = ENTITIES[entity_name]
+
+    async def load(keys: list[Any]) -> list[Any]:
+        async with info.context.db.read() as conn:
+            found = await queries.by_keys(conn, target, "id", keys)
+        return [found.get(k) for k in keys]
+
+    return await info.context.loader(("one", entity_name, "id"), load).load(key)

@@ -1,0 +1,40 @@
+"""Mutation resolvers: parse the input, call one service in one write transaction, render."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import strawberry
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+T = TypeVar("T")
+C = TypeVar("C", bound=type)
+
+
+def snake_input(cls: C) -> C:
+    """@strawberry.input keeping the class name as written (Prefect's snake_case names)."""
+    return strawberry.input(name=cls.__name__)(cls)  # type: ignore[no-any-return]
+
+
+def snake_type(cls: C) -> C:
+    """@strawberry.type keeping the class name as written."""
+    return strawberry.type(name=cls.__name__)(cls)  # type: ignore[no-any-return]
+
+
+async def in_transaction(
+    info: strawberry.Info, action: Callable[[AsyncConnection], Awaitable[T]]
+) -> T:
+    """Run `action` in a write transaction that commits when it returns."""
+    async with info.context.db.transaction(write=True) as conn:
+        return await action(conn)
+
+
+@snake_type
+class success_payload:  # noqa: N801
+    success: bool
+    error: str | None = None
+
+
+def done(_: Any = None) -> success_payload:
+    return success_payload(success=True)

@@ -1,0 +1,131 @@
+"""The GraphQL HTTP endpoint: POST /graphql and POST / (where Prefect 1 clients post), the
+GraphiQL playground on GET /graphql.
+
+Parsing and validating a document costs more than executing a small mutation, and clients send
+the same few documents again and again, so each distinct query text is parsed and validated
+once (an LRU cache) and then executed by graphql-core directly."""
+
+from __future__ import annotations
+
+import uuid
+from functools import lru_cache
+from typing import Any
+
+import orjson
+import strawberry
+from graphql import (
+    DocumentNode,
+    GraphQLError,
+    GraphQLSyntaxError,
+    execute,
+    parse,
+    validate,
+)
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from strawberry.execution.is_awaitable import optimized_is_awaitable
+from strawberry.http.ides import get_graphql_ide_html
+from strawberry.schema._graphql_core import execution_context_class_kwargs
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from ..database.engine import Database
+from ..domain.errors import InvalidInput
+from .context import Context
+from .errors import PARSE_FAILED, VALIDATION_FAILED, format_error, request_error
+
+_EXECUTOR = execution_context_class_kwargs(StrawberryGraphQLCoreExecutionContext)
+Prepared = tuple[DocumentNode | None, list[GraphQLError]]
+
+
+class JSONResponse(Response):
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content)
+
+
+class GraphQLEndpoint:
+    def __init__(self, schema: strawberry.Schema, db: Database, cache_size: int = 1024) -> None:
+        self.schema = schema._schema
+        self.db = db
+        self.prepare = lru_cache(maxsize=cache_size)(self._prepare)
+        self._playground = get_graphql_ide_html("graphiql")
+
+    async def handle(self, request: Request) -> Response:
+        if request.method == "GET":
+            return HTMLResponse(self._playground)
+        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
+        body = await request.body()
+        try:
+            query, variables, operation_name = _read_body(body)
+        except InvalidInput as exc:
+            return _errors([request_error(exc.message, "BAD_REQUEST")], 400, request_id)
+        document, errors = self.prepare(query)
+        if document is None or errors:
+            return self._rejected(errors, request_id)
+        try:
+            result = execute(
+                self.schema,
+                document,
+                context_value=Context(self.db, request_id),
+                variable_values=variables,
+                operation_name=operation_name,
+                is_awaitable=optimized_is_awaitable,
+                **_EXECUTOR,
+            )
+            if optimized_is_awaitable(result):
+                result = await result  # type: ignore[misc]
+        except GraphQLError as exc:  # e.g. an unknown operationName
+            return _errors([format_error(exc, request_id)], 400, request_id)
+        payload: dict[str, Any] = {"data": result.data}  # type: ignore[union-attr]
+        if result.errors:  # type: ignore[union-attr]
+            payload["errors"] = [format_error(e, request_id) for e in result.errors]  # type: ignore[union-attr]
+        return JSONResponse(payload, headers={"x-request-id": request_id})
+
+    def _prepare(self, query: str) -> Prepared:
+        try:
+            document = parse(query)
+        except GraphQLSyntaxError as exc:
+            return None, [exc]
+        return document, validate(self.schema, document)
+
+    def _rejected(self, errors: list[GraphQLError], request_id: str) -> Response:
+        """A query that does not parse or validate: 400, except when every problem is a value
+        that does not parse (a malformed UUID literal), which is the user's data, not syntax."""
+        if all(isinstance(e.original_error, InvalidInput) for e in errors):
+            return _errors([format_error(e, request_id) for e in errors], 200, request_id)
+        code = PARSE_FAILED if any(isinstance(e, GraphQLSyntaxError) for e in errors) \
+            else VALIDATION_FAILED
+        rendered = []
+        for error in errors:
+            item = format_error(error, request_id)
+            item["extensions"]["code"] = code
+            rendered.append(item)
+        return _errors(rendered, 400, request_id)
+
+
+def _read_body(body: bytes) -> tuple[str, dict[str, Any] | None, str | None]:
+    try:
+        payload = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        raise InvalidInput("The request body is not valid JSON") from None
+    if not isinstance(payload, dict):
+        raise InvalidInput('The request body must be a JSON object: {"query": "...", ...}')
+    query = payload.get("query")
+    if not isinstance(query, str) or not query.strip():
+        raise InvalidInput("The request has no GraphQL query")
+    variables = payload.get("variables")
+    if isinstance(variables, str):  # Prefect 1 sends variables as a string holding JSON
+        try:
+            variables = orjson.loads(variables) if variables.strip() else None
+        except orjson.JSONDecodeError:
+            raise InvalidInput("variables is a string that is not valid JSON") from None
+    if variables is not None and not isinstance(variables, dict):
+        raise InvalidInput("variables must be a JSON object")
+    operation_name = payload.get("operationName")
+    return query, variables, operation_name if isinstance(operation_name, str) else None
+
+
+def _errors(errors: list[dict[str, Any]], status: int, request_id: str) -> Response:
+    return JSONResponse({"errors": errors}, status_code=status,
+                        headers={"x-request-id": request_id})

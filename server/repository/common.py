@@ -1,0 +1,53 @@
+"""Helpers shared by the repository modules."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from ..database.models import DEFAULT_TENANT_ID
+from ..domain.errors import Conflict
+
+Conn = AsyncConnection
+Row = sa.Row[Any]
+TENANT_ID = DEFAULT_TENANT_ID
+
+
+def new_id() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+def upsert(conn: Conn, table: sa.Table) -> Any:
+    """INSERT ... ON CONFLICT for the connection's dialect (both speak the same clause)."""
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
+
+
+async def insert_unique(conn: Conn, stmt: Any, what: str) -> None:
+    """Execute an INSERT, turning a unique violation into a Conflict naming `what`."""
+    try:
+        async with conn.begin_nested():
+            await conn.execute(stmt)
+    except IntegrityError as exc:
+        if _is_unique_violation(exc):
+            raise Conflict(f"{what} already exists") from None
+        raise
+
+
+def _is_unique_violation(exc: IntegrityError) -> bool:
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    return sqlstate == "23505" or "UNIQUE constraint failed" in str(exc.orig)
+
+
+async def first(conn: Conn, stmt: Any) -> Row | None:
+    return (await conn.execute(stmt)).first()
+
+
+async def all_rows(conn: Conn, stmt: Any) -> Sequence[Row]:
+    return (await conn.execute(stmt)).all()

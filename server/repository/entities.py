@@ -1,0 +1,96 @@
+"""The queryable entities: each table with its relations, as the Hasura-style API exposes them.
+
+This one registry drives the SQL filter compiler (repository/filters.py) and the generated
+GraphQL types (graphql/generated.py), so a column added to a table is filterable, sortable and
+readable without further code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from ..database import models as m
+from ..database.types import UTCDateTime
+
+# Column kinds, named as Hasura names their comparison types.
+UUID, STRING, INT, FLOAT, BOOLEAN, TIMESTAMP, JSON = (
+    "uuid", "String", "Int", "Float", "Boolean", "timestamptz", "jsonb"
+)
+
+
+@dataclass(frozen=True)
+class Relation:
+    name: str
+    target: str  # entity name
+    local: str  # column on this entity
+    remote: str  # column on the target
+    many: bool  # one-to-many (a list) or many-to-one (an object)
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    table: sa.Table
+    relations: dict[str, Relation] = field(default_factory=dict)
+    hidden: frozenset[str] = frozenset({"tenant_id"})
+
+    @property
+    def columns(self) -> dict[str, str]:
+        return {
+            c.name: column_kind(c) for c in self.table.columns if c.name not in self.hidden
+        }
+
+
+def column_kind(column: sa.Column[object]) -> str:
+    col_type = column.type
+    if isinstance(col_type, UTCDateTime):
+        return TIMESTAMP
+    if isinstance(col_type, sa.JSON) or getattr(col_type, "_variant_mapping", None):
+        return JSON
+    if isinstance(col_type, sa.Uuid):
+        return UUID
+    if isinstance(col_type, sa.Boolean):
+        return BOOLEAN
+    if isinstance(col_type, sa.Integer):
+        return INT
+    if isinstance(col_type, sa.Float | sa.Numeric):
+        return FLOAT
+    return STRING
+
+
+def _rel(name: str, target: str, local: str, remote: str, many: bool) -> tuple[str, Relation]:
+    return name, Relation(name, target, local, remote, many)
+
+
+ENTITIES: dict[str, Entity] = {
+    e.name: e
+    for e in [
+        Entity("tenant", m.tenant, hidden=frozenset()),
+        Entity("project", m.project, dict([_rel("flows", "flow", "id", "project_id", True)])),
+        Entity("flow_group", m.flow_group, dict([
+            _rel("flows", "flow", "id", "flow_group_id", True),
+            _rel("deployments", "deployment", "id", "flow_group_id", True),
+        ])),
+        Entity("flow", m.flow, dict([
+            _rel("project", "project", "project_id", "id", False),
+            _rel("flow_group", "flow_group", "flow_group_id", "id", False),
+            _rel("flow_runs", "flow_run", "id", "flow_id", True),
+        ])),
+        Entity("flow_run", m.flow_run, dict([
+            _rel("flow", "flow", "flow_id", "id", False),
+            _rel("states", "flow_run_state", "id", "flow_run_id", True),
+            _rel("logs", "log", "id", "flow_run_id", True),
+            _rel("deployment", "deployment", "deployment_id", "id", False),
+        ])),
+        Entity("flow_run_state", m.flow_run_state, dict([
+            _rel("flow_run", "flow_run", "flow_run_id", "id", False),
+        ])),
+        Entity("log", m.log, dict([_rel("flow_run", "flow_run", "flow_run_id", "id", False)])),
+        Entity("agent", m.agent),
+        Entity("deployment", m.deployment, dict([
+            _rel("flow_group", "flow_group", "flow_group_id", "id", False),
+            _rel("flow_runs", "flow_run", "id", "deployment_id", True),
+        ])),
+    ]
+}

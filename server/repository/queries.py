@@ -1,0 +1,95 @@
+"""Generic reads for the Hasura-style API: list, count, and rows of a relation for many
+parents at once (for dataloaders, so a list of runs costs one query per relation)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+
+from .common import Conn, Row
+from .entities import ENTITIES, Entity
+from .filters import compile_order_by, compile_where
+
+MAX_LIMIT = 10_000
+
+
+
+async def select_rows(
+    conn: Conn,
+    entity: Entity,
+    *,
+    where: dict[str, Any] | None = None,
+    order_by: Sequence[dict[str, Any]] | None = None,
+    limit: int | None = None,
+    offset: int | None = None,
+    distinct_on: Sequence[str] | None = None,
+) -> Sequence[Row]:
+    table = entity.table
+    stmt = sa.select(table).where(compile_where(entity, where, conn.dialect.name))
+    stmt = stmt.order_by(*compile_order_by(entity, order_by), table.c[_key(entity)])
+    stmt = stmt.limit(min(limit, MAX_LIMIT) if limit is not None else MAX_LIMIT)
+    if offset:
+        stmt = stmt.offset(offset)
+    return (await conn.execute(stmt)).all()
+
+
+async def count_rows(conn: Conn, entity: Entity, *, where: dict[str, Any] | None = None) -> int:
+    stmt = sa.select(sa.func.count()).select_from(entity.table).where(
+        compile_where(entity, where, conn.dialect.name)
+    )
+    return int((await conn.execute(stmt)).scalar() or 0)
+
+
+async def by_keys(conn: Conn, entity: Entity, column: str, keys: Sequence[Any]) -> dict[Any, Row]:
+    """Rows whose `column` is one of `keys`, by that column's value (many-to-one relations)."""
+    rows = (await conn.execute(sa.select(entity.table).where(entity.table.c[column].in_(keys)))).all()
+    return {getattr(row, column): row for row in rows}
+
+
+async def children(
+    conn: Conn,
+    entity: Entity,
+    column: str,
+    keys: Sequence[Any],
+    *,
+    where: dict[str, Any] | None = None,
+    order_by: Sequence[dict[str, Any]] | None = None,
+    limit: int | None = None,
+    offset: int | None = None,
+) -> dict[Any, list[Row]]:
+    """Rows of a one-to-many relation for many parents at once; limit/offset apply per parent
+    through a window function, so one query serves the whole batch."""
+    table = entity.table
+    ordering = [*compile_order_by(entity, order_by), table.c[_key(entity)]]
+    condition = sa.and_(
+        table.c[column].in_(keys), compile_where(entity, where, conn.dialect.name)
+    )
+    if limit is None and not offset:
+        stmt = sa.select(table).where(condition).order_by(*ordering)
+        rows = (await conn.execute(stmt)).all()
+    else:
+        rank = sa.func.row_number().over(partition_by=table.c[column], order_by=ordering)
+        inner = sa.select(table, rank.label("_rank")).where(condition).subquery()
+        low = offset or 0
+        bounds = [inner.c._rank > low]
+        if limit is not None:
+            bounds.append(inner.c._rank <= low + limit)
+        stmt = sa.select(*(inner.c[c.name] for c in table.columns)).where(*bounds).order_by(
+            inner.c._rank
+        )
+        rows = (await conn.execute(stmt)).all()
+    grouped: dict[Any, list[Row]] = defaultdict(list)
+    for row in rows:
+        grouped[getattr(row, column)].append(row)
+    return grouped
+
+
+def _key(entity: Entity) -> str:
+    return "id" if "id" in entity.table.c else next(iter(entity.table.primary_key.columns)).name
+
+
+def entity(name: str) -> Entity:
+    return ENTITIES[name]

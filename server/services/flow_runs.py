@@ -1,0 +1,245 @@
+"""Creating flow runs, moving their states, and the small edits around them."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import orjson
+
+from ..domain import clock, parameters
+from ..domain.errors import Conflict, InvalidInput, NotFound, VersionMismatch
+from ..domain.jsonvalues import json_object, string_list
+from ..domain.names import random_run_name
+from ..domain.states import NewState, parse_state, server_state
+from ..domain.times import parse_time
+from ..repository import flow_runs as repo
+from ..repository import flows as flow_repo
+from ..repository import idempotency
+from ..repository.common import Conn, Row
+from ..settings import get_settings
+
+# The fields whose difference makes a repeated idempotency key a CONFLICT.
+IDEMPOTENT_FIELDS = ("parameters", "context", "scheduled_start_time", "flow_run_name", "labels")
+
+
+@dataclass
+class FlowRunRequest:
+    """Everything a door may ask of a new run. Only one target may be set."""
+
+    flow_id: uuid.UUID | None = None
+    flow_group_id: uuid.UUID | None = None
+    version_group_id: str | None = None
+    parameters: Any = None
+    context: Any = None
+    scheduled_start_time: str | datetime | None = None
+    flow_run_name: str | None = None
+    labels: Any = None
+    run_config: Any = None
+    idempotency_key: str | None = None
+    state: NewState | None = None
+    # Extra columns a door may fill (REST: deployment_id, tags, work_queue_name, ...).
+    extra: dict[str, Any] = field(default_factory=dict)
+    # Whether the merged parameters must match the flow's JSON schema (when it has one).
+    parameter_schema: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class CreatedRun:
+    id: uuid.UUID
+    created: bool
+
+
+async def create_flow_run(conn: Conn, request: FlowRunRequest) -> CreatedRun:
+    targets = [request.flow_id, request.flow_group_id, request.version_group_id]
+    if sum(t is not None for t in targets) != 1:
+        raise InvalidInput(
+            "Give exactly one of flow_id, flow_group_id or version_group_id"
+        )
+    given_parameters = json_object(request.parameters, "parameters")
+    context = json_object(request.context, "context") or {}
+    labels = string_list(request.labels, "labels")
+    run_config = json_object(request.run_config, "run_config")
+    now = clock.now()
+    start = (
+        parse_time(request.scheduled_start_time, "scheduled_start_time")
+        if request.scheduled_start_time is not None
+        else now
+    )
+    name = request.flow_run_name.strip() if request.flow_run_name else None
+    target = await _resolve_target(conn, request)
+    merged = parameters.merge(
+        target.parameters or [], target.group_default_parameters, given_parameters
+    )
+    parameters.check(
+        target.parameters or [], request.parameter_schema or target.parameter_schema, merged
+    )
+    flow_run_id = uuid.uuid4()
+    key = request.idempotency_key
+    if key:
+        fingerprint = {
+            "parameters": given_parameters,
+            "context": context,
+            "scheduled_start_time": start.isoformat() if request.scheduled_start_time else None,
+            "flow_run_name": name,
+            "labels": labels,
+        }
+        window = timedelta(seconds=get_settings().idempotency_window_seconds)
+        claim = await idempotency.claim(
+            conn, flow_group_id=target.flow_group_id, key=key, flow_run_id=flow_run_id,
+            request=fingerprint, now=now, expires_at=now + window,
+        )
+        if claim.flow_run_id != flow_run_id:
+            _check_same_request(key, claim.request, fingerprint)
+            return CreatedRun(claim.flow_run_id, created=False)
+    state = request.state or server_state("Scheduled", "Flow run scheduled.", start)
+    await repo.insert(
+        conn,
+        flow_run_id=flow_run_id,
+        now=now,
+        state=state,
+        values={
+            "flow_id": target.id,
+            "name": name or random_run_name(),
+            "parameters": merged,
+            "context": context,
+            "labels": _labels(labels, target),
+            "run_config": run_config if run_config is not None else target.run_config,
+            "scheduled_start_time": start,
+            "idempotency_key": key,
+            **request.extra,
+        },
+    )
+    return CreatedRun(flow_run_id, created=True)
+
+
+async def _resolve_target(conn: Conn, request: FlowRunRequest) -> Row:
+    if request.flow_id is not None:
+        target = await flow_repo.run_target_by_flow_id(conn, request.flow_id)
+        if target is None:
+            raise NotFound(f"No flow with id {request.flow_id}", field="flow_id")
+        if target.archived:
+            raise InvalidInput(
+                f"Flow {request.flow_id} is archived; run its flow group to use the "
+                "current version, or unarchive it",
+                field="flow_id",
+            )
+        return target
+    label = (
+        f"flow group {request.flow_group_id}"
+        if request.flow_group_id is not None
+        else f"version group {request.version_group_id!r}"
+    )
+    targets = await flow_repo.unarchived_run_targets(
+        conn, flow_group_id=request.flow_group_id, version_group_id=request.version_group_id
+    )
+    if len(targets) == 1:
+        return targets[0]
+    if len(targets) > 1:
+        raise Conflict(
+            f"The {label} has several unarchived flows; archive all but one, "
+            "or create the run by flow_id"
+        )
+    if await flow_repo.group_exists(
+        conn, flow_group_id=request.flow_group_id, version_group_id=request.version_group_id
+    ):
+        raise NotFound(f"The {label} has no unarchived flow")
+    raise NotFound(f"No {label}")
+
+
+def _labels(labels: list[str] | None, target: Row) -> list[str]:
+    if labels is not None:
+        return labels
+    if target.group_labels is not None:
+        return list(target.group_labels)
+    return list(target.labels or [])
+
+
+def _check_same_request(key: str, stored: dict[str, Any], given: dict[str, Any]) -> None:
+    differing = [
+        name for name in IDEMPOTENT_FIELDS
+        if orjson.dumps(stored.get(name), option=orjson.OPT_SORT_KEYS)
+        != orjson.dumps(given.get(name), option=orjson.OPT_SORT_KEYS)
+    ]
+    if differing:
+        raise Conflict(
+            f"Idempotency key {key!r} was used for a run with different "
+            f"{', '.join(differing)}; use a new key for a different run",
+            fields=differing,
+        )
+
+
+async def set_flow_run_state(
+    conn: Conn, *, flow_run_id: uuid.UUID, state: Any, version: int | None = None
+) -> int:
+    """Move a run to a new state; with a version, only if it is still the current one.
+    Returns the run's new version."""
+    document = json_object(state, "state")
+    if document is None:
+        raise InvalidInput("state is required", field="state")
+    return await _apply_state(conn, flow_run_id, parse_state(document), version)
+
+
+async def _apply_state(
+    conn: Conn, flow_run_id: uuid.UUID, state: NewState, version: int | None
+) -> int:
+    new_version = await repo.set_state(
+        conn, flow_run_id=flow_run_id, state=state, expected_version=version, now=clock.now()
+    )
+    if new_version is not None:
+        return new_version
+    current = await repo.current_version(conn, flow_run_id)
+    if current is None:
+        raise NotFound(f"No flow run with id {flow_run_id}", field="flow_run_id")
+    raise VersionMismatch(
+        f"State update failed for flow run {flow_run_id}: version {version} was given but "
+        f"the run is at version {current}; read the run again and retry",
+        current_version=current,
+    )
+
+
+async def cancel_flow_run(conn: Conn, *, flow_run_id: uuid.UUID) -> str:
+    """Cancel a run: a running one goes to Cancelling (its agent stops it), one that has not
+    started goes straight to Cancelled; a finished run is left as it is. Returns the state."""
+    run = await repo.get(conn, flow_run_id)
+    if run is None:
+        raise NotFound(f"No flow run with id {flow_run_id}", field="flow_run_id")
+    if run.state_type in ("COMPLETED", "FAILED", "CANCELLED", "CRASHED", "CANCELLING"):
+        return str(run.state)
+    name = "Cancelling" if run.state_type == "RUNNING" else "Cancelled"
+    # Conditional on the version we read: a run that moved meanwhile is not overwritten.
+    await _apply_state(
+        conn, flow_run_id, server_state(name, "Flow run was cancelled."), run.version
+    )
+    return name
+
+
+async def set_flow_run_name(conn: Conn, *, flow_run_id: uuid.UUID, name: str) -> None:
+    name = (name or "").strip()
+    if not name:
+        raise InvalidInput("A flow run name cannot be empty", field="name")
+    await _update(conn, flow_run_id, {"name": name})
+
+
+async def set_flow_run_labels(conn: Conn, *, flow_run_id: uuid.UUID, labels: Any) -> None:
+    await _update(conn, flow_run_id, {"labels": string_list(labels, "labels") or []})
+
+
+async def delete_flow_run(conn: Conn, *, flow_run_id: uuid.UUID) -> None:
+    if not await repo.delete(conn, flow_run_id):
+        raise NotFound(f"No flow run with id {flow_run_id}", field="flow_run_id")
+    await idempotency.forget_run(conn, flow_run_id)
+
+
+async def _update(conn: Conn, flow_run_id: uuid.UUID, values: dict[str, Any]) -> None:
+    if not await repo.update(conn, flow_run_id, values, clock.now()):
+        raise NotFound(f"No flow run with id {flow_run_id}", field="flow_run_id")
+
+
+async def get_flow_run(conn: Conn, *, flow_run_id: uuid.UUID) -> Row:
+    run = await repo.get(conn, flow_run_id)
+    if run is None:
+        raise NotFound(f"No flow run with id {flow_run_id}", field="flow_run_id")
+    return run
