@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from ..domain.errors import ServiceUnavailable
@@ -46,11 +47,16 @@ class Database:
         self.url = async_url(url)
         self.dialect = self.url.get_backend_name()
         self.engine = self._create_engine(pool_size, timeout)
-        # Reads on PostgreSQL run in autocommit: no BEGIN/COMMIT round trips for a SELECT.
-        self.read_engine = (
-            self.engine if self.is_sqlite
-            else self.engine.execution_options(isolation_level="AUTOCOMMIT")
-        )
+        if self.is_sqlite:
+            # SQLite has one writer, so each process gives it one write connection: writers
+            # queue in order on the pool instead of polling SQLite's busy handler. Across
+            # processes BEGIN IMMEDIATE and busy_timeout still make a writer wait, not fail.
+            self.write_engine = _sqlite_engine(self.url, 1, timeout)
+            self.read_engine = self.engine
+        else:
+            self.write_engine = self.engine
+            # Reads run in autocommit: no BEGIN/COMMIT round trips around a SELECT.
+            self.read_engine = self.engine.execution_options(isolation_level="AUTOCOMMIT")
 
     @property
     def is_sqlite(self) -> bool:
@@ -60,20 +66,12 @@ class Database:
         if self.is_sqlite:
             if self.url.database and self.url.database != ":memory:":
                 Path(self.url.database).parent.mkdir(parents=True, exist_ok=True)
-            engine = create_async_engine(
-                self.url,
-                pool_size=pool_size,
-                max_overflow=0,
-                connect_args={"timeout": timeout, "check_same_thread": False},
-            )
-            _configure_sqlite(engine, timeout)
-            return engine
+            return _sqlite_engine(self.url, pool_size, timeout)
         return create_async_engine(
             self.url,
             pool_size=pool_size,
             max_overflow=pool_size,
             pool_timeout=timeout,
-            pool_pre_ping=False,
             connect_args={"connect_timeout": max(1, int(timeout))},
         )
 
@@ -81,11 +79,13 @@ class Database:
     async def transaction(self, *, write: bool = True) -> AsyncIterator[AsyncConnection]:
         """Open a transaction; commit when the block ends, roll back when it raises."""
         try:
-            async with self.engine.connect() as conn:
+            async with (self.write_engine if write else self.engine).connect() as conn:
                 if write:
                     await conn.execution_options(**{_WRITE: True})
                 async with conn.begin():
                     yield conn
+        except PoolTimeout as exc:
+            raise ServiceUnavailable("The database is busy; retry the request") from exc
         except (OperationalError, DBAPIError) as exc:
             if is_transient(exc):
                 raise ServiceUnavailable(
@@ -99,6 +99,8 @@ class Database:
         try:
             async with self.read_engine.connect() as conn:
                 yield conn
+        except PoolTimeout as exc:
+            raise ServiceUnavailable("The database is busy; retry the request") from exc
         except (OperationalError, DBAPIError) as exc:
             if is_transient(exc):
                 raise ServiceUnavailable(
@@ -108,6 +110,8 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+        if self.write_engine is not self.engine:
+            await self.write_engine.dispose()
 
 
 def is_transient(exc: DBAPIError) -> bool:
@@ -116,6 +120,18 @@ def is_transient(exc: DBAPIError) -> bool:
         return True
     sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
     return sqlstate.startswith(("08", "40", "53", "57P"))
+
+
+def _sqlite_engine(url: sa.URL, pool_size: int, timeout: float) -> AsyncEngine:
+    engine = create_async_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=0,
+        pool_timeout=timeout,
+        connect_args={"timeout": timeout, "check_same_thread": False},
+    )
+    _configure_sqlite(engine, timeout)
+    return engine
 
 
 def _configure_sqlite(engine: AsyncEngine, timeout: float) -> None:

@@ -9,6 +9,7 @@ import pendulum
 import sqlalchemy as sa
 
 from ..database.models import flow_run, flow_run_state
+from ..database.types import UTCDateTime
 from ..domain.states import NewState
 from .common import TENANT_ID, Conn, Row, first, new_id
 
@@ -88,7 +89,10 @@ def _state_columns(state: NewState, now: pendulum.DateTime, *, first_state: bool
     }
     if state.is_running:
         columns["run_count"] = 1 if first_state else flow_run.c.run_count + 1
-        columns["start_time"] = now if first_state else sa.func.coalesce(flow_run.c.start_time, now)
+        columns["start_time"] = (
+            now if first_state
+            else sa.func.coalesce(flow_run.c.start_time, sa.literal(now, UTCDateTime()))
+        )
         columns["end_time"] = None
         columns["heartbeat"] = now
     if state.is_finished:
