@@ -1,0 +1,35 @@
+"""Building test data through the real services (never by writing rows directly)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from server.database.engine import Database
+from server.services import flow_runs, flows, projects
+
+
+async def make_project(db: Database, name: str | None = None) -> uuid.UUID:
+    async with db.transaction() as conn:
+        return await projects.create_project(conn, name=name or f"project-{uuid.uuid4().hex[:8]}")
+
+
+async def make_flow(
+    db: Database,
+    project_id: uuid.UUID | None = None,
+    name: str = "hello",
+    parameters: list[dict[str, Any]] | None = None,
+    **document: Any,
+) -> uuid.UUID:
+    project_id = project_id or await make_project(db)
+    serialized = {"name": name, "parameters": parameters or [], **document}
+    async with db.transaction() as conn:
+        return await flows.create_flow(conn, serialized_flow=serialized, project_id=project_id)
+
+
+async def make_run(db: Database, flow_id: uuid.UUID, **fields: Any) -> uuid.UUID:
+    async with db.transaction() as conn:
+        created = await flow_runs.create_flow_run(
+            conn, flow_runs.FlowRunRequest(flow_id=flow_id, **fields)
+        )
+    return created.id
