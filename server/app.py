@@ -9,7 +9,6 @@ from contextlib import asynccontextmanager
 
 import sqlalchemy as sa
 from starlette.applications import Starlette
-from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -18,7 +17,7 @@ from .database.engine import Database
 from .domain.errors import ServiceUnavailable
 from .graphql.schema import build_schema
 from .graphql.view import GraphQLEndpoint
-from .middleware import CatchAll
+from .middleware import internal_error
 from .settings import Settings, get_settings
 
 log = logging.getLogger("flowrun")
@@ -59,7 +58,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/health", health, methods=["GET"]),
         ],
         lifespan=lifespan,
-        middleware=[Middleware(CatchAll)],
+        exception_handlers={Exception: internal_error},
     )
     app.state.db = db
     app.state.settings = settings

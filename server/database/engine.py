@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
@@ -69,10 +70,12 @@ class Database:
             return _sqlite_engine(self.url, pool_size, timeout)
         return create_async_engine(
             self.url,
+            json_serializer=_json_dumps,
+            json_deserializer=orjson.loads,
             pool_size=pool_size,
             max_overflow=pool_size,
             pool_timeout=timeout,
-            connect_args={"connect_timeout": max(1, int(timeout))},
+            connect_args={"connect_timeout": max(1, int(timeout)), "options": "-c timezone=UTC"},
         )
 
     @asynccontextmanager
@@ -114,6 +117,10 @@ class Database:
             await self.write_engine.dispose()
 
 
+def _json_dumps(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
 def is_transient(exc: DBAPIError) -> bool:
     """Busy, locked, serialization failure, lost connection: worth a retry."""
     if exc.connection_invalidated or isinstance(exc, OperationalError):
@@ -125,6 +132,8 @@ def is_transient(exc: DBAPIError) -> bool:
 def _sqlite_engine(url: sa.URL, pool_size: int, timeout: float) -> AsyncEngine:
     engine = create_async_engine(
         url,
+        json_serializer=_json_dumps,
+        json_deserializer=orjson.loads,
         pool_size=pool_size,
         max_overflow=0,
         pool_timeout=timeout,

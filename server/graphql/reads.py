@@ -32,10 +32,9 @@ def list_resolver(entity: Entity) -> Resolver:
 
 
 def by_pk_resolver(entity: Entity) -> Resolver:
-    async def resolve(info: strawberry.Info, id: uuid.UUID) -> Any:  # noqa: A002
+    async def resolve(info: strawberry.Info, id: uuid.UUID) -> Any:
         async with info.context.db.read() as conn:
-            rows = await queries.select_rows(conn, entity, where={"id": {"_eq": id}}, limit=1)
-        return rows[0] if rows else None
+            return await queries.by_id(conn, entity, id)
 
     return resolve
 

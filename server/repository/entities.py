@@ -7,6 +7,7 @@ readable without further code."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import sqlalchemy as sa
 
@@ -28,14 +29,14 @@ class Relation:
     many: bool  # one-to-many (a list) or many-to-one (an object)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Entity:
     name: str
     table: sa.Table
     relations: dict[str, Relation] = field(default_factory=dict)
     hidden: frozenset[str] = frozenset({"tenant_id"})
 
-    @property
+    @cached_property
     def columns(self) -> dict[str, str]:
         return {
             c.name: column_kind(c) for c in self.table.columns if c.name not in self.hidden

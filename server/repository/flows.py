@@ -28,8 +28,11 @@ _RUN_TARGET = sa.select(
 ).join(flow_group, flow_group.c.id == flow.c.flow_group_id)
 
 
+_RUN_TARGET_BY_ID = _RUN_TARGET.where(flow.c.id == sa.bindparam("flow_id", type_=sa.Uuid()))
+
+
 async def run_target_by_flow_id(conn: Conn, flow_id: uuid.UUID) -> Row | None:
-    return await first(conn, _RUN_TARGET.where(flow.c.id == flow_id))
+    return (await conn.execute(_RUN_TARGET_BY_ID, {"flow_id": flow_id})).first()
 
 
 async def unarchived_run_targets(

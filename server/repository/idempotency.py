@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
 from typing import Any
 
-import pendulum
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 
 from ..database.models import idempotency_key as table
-from .common import TENANT_ID, Conn, new_id, upsert
+from ..database.types import UTCDateTime
+from .common import TENANT_ID, Conn, new_id
 
 
 @dataclass(frozen=True)
@@ -32,15 +35,24 @@ async def claim(
     key: str,
     flow_run_id: uuid.UUID,
     request: dict[str, Any],
-    now: pendulum.DateTime,
-    expires_at: pendulum.DateTime,
+    now: datetime,
+    expires_at: datetime,
 ) -> Claim:
-    insert = upsert(conn, table).values(
-        id=new_id(), tenant_id=TENANT_ID, flow_group_id=flow_group_id, key=key,
-        flow_run_id=flow_run_id, request=request, expires_at=expires_at, created=now, updated=now,
-    )
-    expired = table.c.expires_at <= now
-    stmt = insert.on_conflict_do_update(
+    params = {
+        "id": new_id(), "tenant_id": TENANT_ID, "flow_group_id": flow_group_id, "key": key,
+        "flow_run_id": flow_run_id, "request": request, "expires_at": expires_at,
+        "created": now, "updated": now, "now": now,
+    }
+    row = (await conn.execute(_claim_statement(conn.dialect.name), params)).one()
+    return Claim(row.flow_run_id, row.request)
+
+
+@cache
+def _claim_statement(dialect: str) -> Any:
+    module = postgresql if dialect == "postgresql" else sqlite
+    insert = module.insert(table)
+    expired = table.c.expires_at <= sa.bindparam("now", type_=UTCDateTime())
+    return insert.on_conflict_do_update(
         index_elements=["flow_group_id", "key"],
         set_={
             "flow_run_id": sa.case((expired, insert.excluded.flow_run_id),
@@ -50,8 +62,6 @@ async def claim(
             "updated": insert.excluded.updated,
         },
     ).returning(table.c.flow_run_id, table.c.request)
-    row = (await conn.execute(stmt)).one()
-    return Claim(row.flow_run_id, row.request)
 
 
 async def forget_run(conn: Conn, flow_run_id: uuid.UUID) -> None:

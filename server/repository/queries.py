@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -36,6 +37,17 @@ async def select_rows(
     return (await conn.execute(stmt)).all()
 
 
+async def by_id(conn: Conn, entity: Entity, key: Any) -> Row | None:
+    """One row by primary key, through a statement built once per entity."""
+    return (await conn.execute(_by_id_statement(entity.name), {"key": key})).first()
+
+
+@cache
+def _by_id_statement(name: str) -> sa.Select[Any]:
+    table = ENTITIES[name].table
+    return sa.select(table).where(table.c[_key(ENTITIES[name])] == sa.bindparam("key"))
+
+
 async def count_rows(conn: Conn, entity: Entity, *, where: dict[str, Any] | None = None) -> int:
     stmt = sa.select(sa.func.count()).select_from(entity.table).where(
         compile_where(entity, where, conn.dialect.name)
@@ -45,7 +57,8 @@ async def count_rows(conn: Conn, entity: Entity, *, where: dict[str, Any] | None
 
 async def by_keys(conn: Conn, entity: Entity, column: str, keys: Sequence[Any]) -> dict[Any, Row]:
     """Rows whose `column` is one of `keys`, by that column's value (many-to-one relations)."""
-    rows = (await conn.execute(sa.select(entity.table).where(entity.table.c[column].in_(keys)))).all()
+    stmt = sa.select(entity.table).where(entity.table.c[column].in_(keys))
+    rows = (await conn.execute(stmt)).all()
     return {getattr(row, column): row for row in rows}
 
 

@@ -10,11 +10,11 @@ from .. import reads
 from ..scalars import JSON, DateTime
 from . import done, in_transaction, snake_input, snake_type, success_payload
 
-FlowRun = Annotated["flow_run", strawberry.lazy("server.graphql.generated")]
+FlowRun = Annotated["flow_run", strawberry.lazy("server.graphql.generated")]  # noqa: F821
 
 
 @snake_input
-class create_flow_run_input:  # noqa: N801
+class create_flow_run_input:
     flow_id: uuid.UUID | None = None
     flow_group_id: uuid.UUID | None = None
     version_group_id: str | None = None
@@ -28,36 +28,36 @@ class create_flow_run_input:  # noqa: N801
 
 
 @snake_input
-class set_flow_run_state_input:  # noqa: N801
+class set_flow_run_state_input:
     flow_run_id: uuid.UUID
     state: JSON
     version: int | None = None
 
 
 @snake_input
-class set_flow_run_states_input:  # noqa: N801
+class set_flow_run_states_input:
     states: list[set_flow_run_state_input]
 
 
 @snake_input
-class flow_run_id_input:  # noqa: N801
+class flow_run_id_input:
     flow_run_id: uuid.UUID
 
 
 @snake_input
-class set_flow_run_name_input:  # noqa: N801
+class set_flow_run_name_input:
     flow_run_id: uuid.UUID
     name: str
 
 
 @snake_input
-class set_flow_run_labels_input:  # noqa: N801
+class set_flow_run_labels_input:
     flow_run_id: uuid.UUID
     labels: list[str]
 
 
 @snake_type
-class flow_run_id_payload:  # noqa: N801
+class flow_run_id_payload:
     id: uuid.UUID
     created: bool = strawberry.field(description="False when an idempotency key named an "
                                                  "existing run")
@@ -68,7 +68,7 @@ class flow_run_id_payload:  # noqa: N801
 
 
 @snake_type
-class set_flow_run_state_payload:  # noqa: N801
+class set_flow_run_state_payload:
     id: uuid.UUID
     version: int
     status: str = "SUCCESS"
@@ -80,12 +80,12 @@ class set_flow_run_state_payload:  # noqa: N801
 
 
 @snake_type
-class set_flow_run_states_payload:  # noqa: N801
+class set_flow_run_states_payload:
     states: list[set_flow_run_state_payload]
 
 
 @snake_type
-class cancel_flow_run_payload:  # noqa: N801
+class cancel_flow_run_payload:
     state: str
 
 
@@ -94,7 +94,7 @@ class FlowRunMutations:
     @strawberry.mutation(description="Create a run of a flow, or of a flow group's unique "
                                      "unarchived flow")
     async def create_flow_run(
-        self, info: strawberry.Info, input: create_flow_run_input  # noqa: A002
+        self, info: strawberry.Info, input: create_flow_run_input
     ) -> flow_run_id_payload:
         request = service.FlowRunRequest(
             flow_id=input.flow_id, flow_group_id=input.flow_group_id,
@@ -108,7 +108,7 @@ class FlowRunMutations:
 
     @strawberry.mutation(description="Set a run's state; a version must match the current one")
     async def set_flow_run_state(
-        self, info: strawberry.Info, input: set_flow_run_state_input  # noqa: A002
+        self, info: strawberry.Info, input: set_flow_run_state_input
     ) -> set_flow_run_state_payload:
         version = await in_transaction(info, lambda conn: service.set_flow_run_state(
             conn, flow_run_id=input.flow_run_id, state=input.state, version=input.version))
@@ -116,7 +116,7 @@ class FlowRunMutations:
 
     @strawberry.mutation(description="Set several runs' states at once: all or nothing")
     async def set_flow_run_states(
-        self, info: strawberry.Info, input: set_flow_run_states_input  # noqa: A002
+        self, info: strawberry.Info, input: set_flow_run_states_input
     ) -> set_flow_run_states_payload:
         async def apply(conn: service.Conn) -> list[set_flow_run_state_payload]:
             out = []
@@ -130,7 +130,7 @@ class FlowRunMutations:
 
     @strawberry.mutation
     async def cancel_flow_run(
-        self, info: strawberry.Info, input: flow_run_id_input  # noqa: A002
+        self, info: strawberry.Info, input: flow_run_id_input
     ) -> cancel_flow_run_payload:
         state = await in_transaction(
             info, lambda conn: service.cancel_flow_run(conn, flow_run_id=input.flow_run_id))
@@ -138,21 +138,21 @@ class FlowRunMutations:
 
     @strawberry.mutation
     async def set_flow_run_name(
-        self, info: strawberry.Info, input: set_flow_run_name_input  # noqa: A002
+        self, info: strawberry.Info, input: set_flow_run_name_input
     ) -> success_payload:
         return done(await in_transaction(info, lambda conn: service.set_flow_run_name(
             conn, flow_run_id=input.flow_run_id, name=input.name)))
 
     @strawberry.mutation
     async def set_flow_run_labels(
-        self, info: strawberry.Info, input: set_flow_run_labels_input  # noqa: A002
+        self, info: strawberry.Info, input: set_flow_run_labels_input
     ) -> success_payload:
         return done(await in_transaction(info, lambda conn: service.set_flow_run_labels(
             conn, flow_run_id=input.flow_run_id, labels=input.labels)))
 
     @strawberry.mutation
     async def delete_flow_run(
-        self, info: strawberry.Info, input: flow_run_id_input  # noqa: A002
+        self, info: strawberry.Info, input: flow_run_id_input
     ) -> success_payload:
         return done(await in_transaction(
             info, lambda conn: service.delete_flow_run(conn, flow_run_id=input.flow_run_id)))

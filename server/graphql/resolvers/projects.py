@@ -9,22 +9,22 @@ from ...services import projects as service
 from .. import reads
 from . import done, in_transaction, snake_input, snake_type, success_payload
 
-Project = Annotated["project", strawberry.lazy("server.graphql.generated")]
+Project = Annotated["project", strawberry.lazy("server.graphql.generated")]  # noqa: F821
 
 
 @snake_input
-class create_project_input:  # noqa: N801
+class create_project_input:
     name: str
     description: str | None = None
 
 
 @snake_input
-class delete_project_input:  # noqa: N801
+class delete_project_input:
     project_id: uuid.UUID
 
 
 @snake_type
-class project_id_payload:  # noqa: N801
+class project_id_payload:
     id: uuid.UUID
 
     @strawberry.field
@@ -36,7 +36,7 @@ class project_id_payload:  # noqa: N801
 class ProjectMutations:
     @strawberry.mutation
     async def create_project(
-        self, info: strawberry.Info, input: create_project_input  # noqa: A002
+        self, info: strawberry.Info, input: create_project_input
     ) -> project_id_payload:
         project_id = await in_transaction(info, lambda conn: service.create_project(
             conn, name=input.name, description=input.description))
@@ -44,7 +44,7 @@ class ProjectMutations:
 
     @strawberry.mutation
     async def delete_project(
-        self, info: strawberry.Info, input: delete_project_input  # noqa: A002
+        self, info: strawberry.Info, input: delete_project_input
     ) -> success_payload:
         return done(await in_transaction(
             info, lambda conn: service.delete_project(conn, project_id=input.project_id)))
