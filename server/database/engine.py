@@ -8,8 +8,8 @@ UPDATEs in the repository."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +17,11 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
-from ..domain.errors import ServiceUnavailable
+from ..domain.errors import InvalidInput, ServiceUnavailable
 
 _WRITE = "flowrun_write"
 
@@ -81,40 +81,51 @@ class Database:
     @asynccontextmanager
     async def transaction(self, *, write: bool = True) -> AsyncIterator[AsyncConnection]:
         """Open a transaction; commit when the block ends, roll back when it raises."""
-        try:
+        with _translated_errors():
             async with (self.write_engine if write else self.engine).connect() as conn:
                 if write:
                     await conn.execution_options(**{_WRITE: True})
                 async with conn.begin():
                     yield conn
-        except PoolTimeout as exc:
-            raise ServiceUnavailable("The database is busy; retry the request") from exc
-        except (OperationalError, DBAPIError) as exc:
-            if is_transient(exc):
-                raise ServiceUnavailable(
-                    "The database is busy or unreachable; retry the request"
-                ) from exc
-            raise
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncConnection]:
         """A connection for reads only (autocommit on PostgreSQL, a deferred read on SQLite)."""
-        try:
+        with _translated_errors():
             async with self.read_engine.connect() as conn:
                 yield conn
-        except PoolTimeout as exc:
-            raise ServiceUnavailable("The database is busy; retry the request") from exc
-        except (OperationalError, DBAPIError) as exc:
-            if is_transient(exc):
-                raise ServiceUnavailable(
-                    "The database is busy or unreachable; retry the request"
-                ) from exc
-            raise
 
     async def dispose(self) -> None:
         await self.engine.dispose()
         if self.write_engine is not self.engine:
             await self.write_engine.dispose()
+
+
+@contextmanager
+def _translated_errors() -> Iterator[None]:
+    """Database errors become domain errors here: busy or lost databases are a retryable
+    503, values the database refuses (NUL bytes in text, out-of-range numbers) are bad input."""
+    try:
+        yield
+    except PoolTimeout as exc:
+        raise ServiceUnavailable("The database is busy; retry the request") from exc
+    except DBAPIError as exc:
+        if is_transient(exc):
+            raise ServiceUnavailable(
+                "The database is busy or unreachable; retry the request"
+            ) from exc
+        if isinstance(exc, DataError) or _sqlstate(exc).startswith("22"):
+            raise InvalidInput(f"The database refused a value: {_reason(exc)}") from exc
+        raise
+
+
+def _sqlstate(exc: DBAPIError) -> str:
+    return getattr(exc.orig, "sqlstate", None) or ""
+
+
+def _reason(exc: DBAPIError) -> str:
+    diag = getattr(exc.orig, "diag", None)
+    return getattr(diag, "message_primary", None) or str(exc.orig).splitlines()[0]
 
 
 def _json_dumps(value: Any) -> str:
@@ -123,10 +134,14 @@ def _json_dumps(value: Any) -> str:
 
 def is_transient(exc: DBAPIError) -> bool:
     """Busy, locked, serialization failure, lost connection: worth a retry."""
-    if exc.connection_invalidated or isinstance(exc, OperationalError):
+    if exc.connection_invalidated:
         return True
-    sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
-    return sqlstate.startswith(("08", "40", "53", "57P"))
+    sqlstate = _sqlstate(exc)
+    if sqlstate:
+        return sqlstate.startswith(("08", "40", "53", "57P"))
+    # SQLite has no SQLSTATE: only a locked or busy database is worth a retry.
+    message = str(exc.orig).lower()
+    return isinstance(exc, OperationalError) and ("locked" in message or "busy" in message)
 
 
 def _sqlite_engine(url: sa.URL, pool_size: int, timeout: float) -> AsyncEngine:
@@ -152,6 +167,7 @@ def _configure_sqlite(engine: AsyncEngine, timeout: float) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA case_sensitive_like=ON")  # _like means the same as on PostgreSQL
         cursor.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
         cursor.close()
 

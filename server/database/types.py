@@ -55,4 +55,7 @@ def plain_utc(value: datetime) -> datetime:
 
 
 # JSON everywhere; JSONB on PostgreSQL so labels can use containment (@>) and GIN indexes.
-JSONType = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+# Python None is stored as SQL NULL (not JSON 'null'), so `_is_null` means what it says.
+JSONType = sa.JSON(none_as_null=True).with_variant(
+    postgresql.JSONB(none_as_null=True), "postgresql"
+)

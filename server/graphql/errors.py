@@ -20,13 +20,13 @@ INTERNAL = "INTERNAL_SERVER_ERROR"
 
 def format_error(error: GraphQLError, request_id: str) -> dict[str, Any]:
     original = error.original_error
-    while isinstance(original, GraphQLError) and original.original_error is not None:
+    while isinstance(original, GraphQLError):  # graphql-core wraps coercion errors in layers
         original = original.original_error
     extensions: dict[str, Any]
     if isinstance(original, FlowrunError):
         message = error.message if error.path is None else original.message
         extensions = {"code": original.code, **_details(original)}
-    elif original is None or isinstance(original, ValueError | TypeError) and error.path is None:
+    elif original is None or (isinstance(original, ValueError | TypeError) and error.path is None):
         # graphql-core's own checks: variables that do not coerce, values of the wrong type.
         message, extensions = error.message, {"code": BAD_USER_INPUT}
     else:

@@ -13,6 +13,7 @@ import strawberry
 from ..repository import queries
 from ..repository.entities import ENTITIES, Entity, Relation
 from .inputs import plain
+from .selection import selected_columns
 
 Resolver = Callable[..., Any]
 
@@ -25,7 +26,7 @@ def list_resolver(entity: Entity) -> Resolver:
         async with info.context.db.read() as conn:
             return await queries.select_rows(
                 conn, entity, where=plain(where), order_by=plain(order_by),
-                limit=limit, offset=offset,
+                limit=limit, offset=offset, columns=selected_columns(info, entity),
             )
 
     return resolve
@@ -34,7 +35,7 @@ def list_resolver(entity: Entity) -> Resolver:
 def by_pk_resolver(entity: Entity) -> Resolver:
     async def resolve(info: strawberry.Info, id: uuid.UUID) -> Any:
         async with info.context.db.read() as conn:
-            return await queries.by_id(conn, entity, id)
+            return await queries.by_id(conn, entity, id, selected_columns(info, entity))
 
     return resolve
 

@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
@@ -101,7 +102,10 @@ class _Compiler:
         if op == "_has_key":
             if self.dialect == "postgresql":
                 return column.op("?")(sa.literal(str(value)))
-            return sa.func.json_type(column, f'$."{value}"').is_not(None)
+            each = sa.func.json_each(column).table_valued("key")
+            return sa.exists(
+                sa.select(sa.literal(1)).select_from(each).where(each.c.key == str(value))
+            )
         raise InvalidInput(f"{name} is JSON and supports _contains, _has_key and _is_null")
 
 
@@ -115,18 +119,24 @@ def _sqlite_contains(column: Any, value: Any) -> Clause:
             for v in value
         ))
     if isinstance(value, dict):
-        return sa.and_(sa.true(), *(
-            sa.func.json_extract(column, f'$."{k}"') == (sa.func.json(_json_text(v))
-                                                         if isinstance(v, dict | list) else v)
-            for k, v in value.items()
-        ))
+        # Keys are matched through json_each, never spliced into a JSON path.
+        return sa.and_(sa.true(), *(_sqlite_has_pair(column, k, v) for k, v in value.items()))
     raise InvalidInput("_contains takes a JSON object or array")
 
 
-def _json_text(value: Any) -> str:
-    import orjson
-
-    return orjson.dumps(value).decode()
+def _sqlite_has_pair(column: Any, key: str, value: Any) -> Clause:
+    each = sa.func.json_each(column).table_valued("key", "value", "type")
+    if isinstance(value, dict | list):
+        matches = sa.func.json(each.c.value) == sa.func.json(orjson.dumps(value).decode())
+    elif value is None:
+        matches = each.c.type == "null"
+    elif isinstance(value, bool):
+        matches = each.c.type == ("true" if value else "false")
+    else:
+        matches = sa.and_(each.c.value == value, each.c.type.not_in(["object", "array"]))
+    return sa.exists(
+        sa.select(sa.literal(1)).select_from(each).where(each.c.key == str(key), matches)
+    )
 
 
 def _like(column: Any, op: str, value: Any) -> Clause:

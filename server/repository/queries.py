@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
 
+from ..domain.errors import InvalidInput
 from .common import Conn, Row
 from .entities import ENTITIES, Entity
 from .filters import compile_order_by, compile_where
@@ -26,10 +27,12 @@ async def select_rows(
     order_by: Sequence[dict[str, Any]] | None = None,
     limit: int | None = None,
     offset: int | None = None,
-    distinct_on: Sequence[str] | None = None,
+    columns: Sequence[str] | None = None,
 ) -> Sequence[Row]:
+    _check_window(limit, offset)
     table = entity.table
-    stmt = sa.select(table).where(compile_where(entity, where, conn.dialect.name))
+    selected = [table.c[c] for c in columns] if columns else [table]
+    stmt = sa.select(*selected).where(compile_where(entity, where, conn.dialect.name))
     stmt = stmt.order_by(*compile_order_by(entity, order_by), table.c[_key(entity)])
     stmt = stmt.limit(min(limit, MAX_LIMIT) if limit is not None else MAX_LIMIT)
     if offset:
@@ -37,15 +40,20 @@ async def select_rows(
     return (await conn.execute(stmt)).all()
 
 
-async def by_id(conn: Conn, entity: Entity, key: Any) -> Row | None:
-    """One row by primary key, through a statement built once per entity."""
-    return (await conn.execute(_by_id_statement(entity.name), {"key": key})).first()
+async def by_id(
+    conn: Conn, entity: Entity, key: Any, columns: tuple[str, ...] | None = None
+) -> Row | None:
+    """One row by primary key (only `columns`, when given), through a statement built once
+    per entity and column set."""
+    stmt = _by_id_statement(entity.name, columns)
+    return (await conn.execute(stmt, {"key": key})).first()
 
 
-@cache
-def _by_id_statement(name: str) -> sa.Select[Any]:
+@lru_cache(maxsize=1024)
+def _by_id_statement(name: str, columns: tuple[str, ...] | None) -> sa.Select[Any]:
     table = ENTITIES[name].table
-    return sa.select(table).where(table.c[_key(ENTITIES[name])] == sa.bindparam("key"))
+    selected = [table.c[c] for c in columns] if columns else [table]
+    return sa.select(*selected).where(table.c[_key(ENTITIES[name])] == sa.bindparam("key"))
 
 
 async def count_rows(conn: Conn, entity: Entity, *, where: dict[str, Any] | None = None) -> int:
@@ -75,6 +83,7 @@ async def children(
 ) -> dict[Any, list[Row]]:
     """Rows of a one-to-many relation for many parents at once; limit/offset apply per parent
     through a window function, so one query serves the whole batch."""
+    _check_window(limit, offset)
     table = entity.table
     ordering = [*compile_order_by(entity, order_by), table.c[_key(entity)]]
     condition = sa.and_(
@@ -98,6 +107,13 @@ async def children(
     for row in rows:
         grouped[getattr(row, column)].append(row)
     return grouped
+
+
+def _check_window(limit: int | None, offset: int | None) -> None:
+    if limit is not None and limit < 0:
+        raise InvalidInput(f"limit must be 0 or more, not {limit}", field="limit")
+    if offset is not None and offset < 0:
+        raise InvalidInput(f"offset must be 0 or more, not {offset}", field="offset")
 
 
 def _key(entity: Entity) -> str:
