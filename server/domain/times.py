@@ -13,8 +13,10 @@ from .errors import InvalidInput
 _PLAIN = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$")
 
 
-def parse_time(value: str | datetime, field: str) -> pendulum.DateTime:
+def parse_time(value: object, field: str) -> pendulum.DateTime:
     """ISO 8601 with an offset, or `YYYY-MM-DD HH:MM:SS` (UTC). Returns a UTC pendulum time."""
+    if not isinstance(value, str | datetime):
+        raise InvalidInput(f"{field} must be a date and time string, not {value!r}", field=field)
     if isinstance(value, datetime):
         if value.tzinfo is None:
             raise InvalidInput(f"{field} has no time zone; give an offset such as +00:00")

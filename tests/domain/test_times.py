@@ -63,3 +63,10 @@ def test_a_naive_datetime_is_bad_input() -> None:
         parse_time(datetime(2021, 5, 7, 15, 9, 16), "t")
     assert caught.value.code == "BAD_USER_INPUT"
 
+
+
+@pytest.mark.parametrize("value", [None, 1620400156, 3.5, ["2021-05-07"], {"at": "now"}])
+def test_a_time_that_is_not_a_string_is_bad_input(value: object) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parse_time(value, "scheduled_start_time")
+    assert caught.value.code == "BAD_USER_INPUT"
