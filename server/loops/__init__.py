@@ -1,0 +1,43 @@
+"""Server loops: work the API process does on its own, on a timer.
+
+    scheduler       creates the next runs of flows with an active schedule
+    zombie_killer   fails runs whose heartbeat stopped
+
+Each loop is guarded by a lease in the database, so when several API processes share one
+PostgreSQL only one of them runs a given loop at a time; if it dies, another takes over when
+the lease expires. `running_loops` starts them for the app's lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from ..database.engine import Database
+from ..settings import Settings
+from .runner import LeasedLoop, holder_id
+from .tasks import scheduler_action, zombie_killer_action
+
+__all__ = ["LeasedLoop", "build_loops", "running_loops"]
+
+
+def build_loops(db: Database, settings: Settings, holder: str | None = None) -> list[LeasedLoop]:
+    holder = holder or holder_id()
+    return [
+        LeasedLoop("scheduler", settings.scheduler_interval_seconds, db, holder,
+                   scheduler_action(settings)),
+        LeasedLoop("zombie_killer", settings.zombie_killer_interval_seconds, db, holder,
+                   zombie_killer_action(settings)),
+    ]
+
+
+@asynccontextmanager
+async def running_loops(db: Database, settings: Settings) -> AsyncIterator[list[LeasedLoop]]:
+    """Run the loops in the background for the duration of the block (none when disabled)."""
+    loops = build_loops(db, settings) if settings.loops_enabled else []
+    for loop in loops:
+        loop.start()
+    try:
+        yield loops
+    finally:
+        for loop in loops:
+            await loop.stop()

@@ -1,0 +1,34 @@
+"""The actions of the server loops: each calls one service and describes what it did."""
+
+from __future__ import annotations
+
+from ..repository.common import Conn
+from ..services import scheduler, zombies
+from ..settings import Settings
+from .runner import Action
+
+
+def scheduler_action(settings: Settings) -> Action:
+    async def action(conn: Conn) -> str | None:
+        result = await scheduler.schedule_flow_runs(
+            conn, horizon_seconds=settings.scheduler_horizon_seconds,
+            max_runs=settings.scheduler_max_runs,
+        )
+        if not (result.created or result.deleted):
+            return None
+        return f"created {result.created} runs, deleted {result.deleted} unscheduled runs"
+
+    return action
+
+
+def zombie_killer_action(settings: Settings) -> Action:
+    async def action(conn: Conn) -> str | None:
+        result = await zombies.kill_zombies(
+            conn, timeout_seconds=settings.heartbeat_timeout_seconds
+        )
+        parts = [f"{len(ids)} {what}" for what, ids in (
+            ("failed", result.failed), ("cancelled", result.cancelled),
+            ("rescheduled", result.rescheduled)) if ids]
+        return ", ".join(parts) or None
+
+    return action
