@@ -193,12 +193,25 @@ def setup_seeded_runs(seed: Seed) -> LuaParams:
     return {"run_ids": create_runs(seed)}
 
 
+def setup_rest_create_flow_run(seed: Seed) -> LuaParams:
+    """A deployment of the seeded flow's group, for the REST door's create_flow_run."""
+    response = seed.client.post(
+        "/api/deployments/", json={"name": "bench", "flow_id": seed.flow_id}
+    )
+    if response.status_code != 201:
+        raise BenchError(f"creating a deployment: HTTP {response.status_code}: {response.text}")
+    return {"deployment_id": str(response.json()["id"])}
+
+
 OPERATIONS: dict[str, Operation] = {
     op.name: op
     for op in (
         Operation("create_flow_run", "create_flow_run.lua", setup_create_flow_run),
         Operation("flow_run_by_pk", "flow_run_by_pk.lua", setup_seeded_runs),
         Operation("set_flow_run_state", "set_flow_run_state.lua", setup_seeded_runs),
+        Operation(
+            "rest_create_flow_run", "rest_create_flow_run.lua", setup_rest_create_flow_run
+        ),
     )
 }
 

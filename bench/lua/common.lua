@@ -5,8 +5,8 @@
 -- graphql_request(). This file counts errors in `response` and prints one result line in
 -- `done`:  BENCH_RESULT {"requests": ..., "p50_us": ..., ...}
 --
--- A response is an error when its status is not 200, or when it is a 200 whose body holds
--- "errors" (GraphQL reports errors with HTTP 200).
+-- A response is an error when its status is not 2xx (REST creates answer 201), or when its
+-- body holds "errors" (GraphQL reports errors with HTTP 200).
 
 local threads = {}
 
@@ -39,7 +39,7 @@ function setup(thread)
 end
 
 function response(status, headers, body)
-  if status ~= 200 then
+  if status < 200 or status > 299 then
     non_200 = non_200 + 1
   elseif body:find('"errors"', 1, true) then
     graphql_errors = graphql_errors + 1

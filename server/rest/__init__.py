@@ -1,0 +1,93 @@
+"""The REST door (Prefect 3's REST API for deployments and flow runs, seed 003), served under
+/api by server/app.py. It speaks to the services only, like every door."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Awaitable, Callable
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from ..database.engine import Database
+from ..domain.errors import FlowrunError
+from .errors import JSONResponse, RequestInvalid, domain_error, request_invalid
+from .openapi import Operation, build_document
+from .routes import OPERATIONS
+
+log = logging.getLogger("flowrun.rest")
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def build_rest_app(db: Database) -> Starlette:
+    """The REST API as an ASGI app to mount at /api."""
+    routes = [Route(op.path, _guarded(op.handler), methods=[op.method]) for op in OPERATIONS]
+    routes += [
+        Route("/openapi.json", openapi_json, methods=["GET"]),
+        Route("/csrf-token", csrf_token, methods=["GET"]),
+    ]
+    app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error})
+    app.state.db = db
+    return app
+
+
+def _guarded(handler: Handler) -> Handler:
+    """Every error a handler raises becomes its JSON response; an unexpected one is a 500
+    with a request id, logged with its traceback."""
+
+    async def guarded(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except RequestInvalid as exc:
+            return await request_invalid(request, exc)
+        except FlowrunError as exc:
+            return await domain_error(request, exc)
+        except Exception:
+            request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
+            log.exception("request %s failed", request_id)
+            body = {"detail": f"Internal server error (request id {request_id})",
+                    "code": "INTERNAL_SERVER_ERROR", "details": {"request_id": request_id}}
+            return JSONResponse(body, status_code=500, headers={"x-request-id": request_id})
+
+    return guarded
+
+
+async def openapi_json(_: Request) -> Response:
+    return Response(_document(), media_type="application/json")
+
+
+@lru_cache(maxsize=1)
+def _document() -> bytes:
+    return JSONResponse(None).render(build_document(OPERATIONS, api_version()))
+
+
+def api_version() -> str:
+    try:
+        return version("flowrun")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+async def csrf_token(_: Request) -> Response:
+    """Prefect 3 clients ask for a CSRF token before each change; flowrun has no CSRF
+    protection and answers as a Prefect server with it disabled does (the client then stops
+    asking)."""
+    body = {"detail": "CSRF protection is disabled.", "code": "CSRF_DISABLED", "details": {}}
+    return JSONResponse(body, status_code=422)
+
+
+async def _http_error(_: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(exc.status_code, "HTTP_ERROR")
+    body: dict[str, Any] = {"detail": exc.detail, "code": code, "details": {}}
+    return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
+
+
+__all__ = ["Operation", "build_rest_app"]

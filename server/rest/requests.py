@@ -1,0 +1,61 @@
+"""Validated REST bodies as the services' requests (the services never see pydantic)."""
+
+from __future__ import annotations
+
+from ..services.deployments import DeploymentRunRequest, DeploymentSpec, RunFilter, RunState
+from .api_schemas import DeploymentCreate, FlowRunFilterRequest
+from .schemas import DeploymentFlowRunCreate, StateCreate
+
+
+def deployment_spec(body: DeploymentCreate) -> DeploymentSpec:
+    return DeploymentSpec(**body.model_dump())
+
+
+def run_state(state: StateCreate) -> RunState:
+    return RunState(
+        type=state.type, name=state.name, message=state.message,
+        scheduled_time=state.state_details.scheduled_time,
+    )
+
+
+def run_request(body: DeploymentFlowRunCreate) -> DeploymentRunRequest:
+    return DeploymentRunRequest(
+        state=run_state(body.state) if body.state is not None else None,
+        name=body.name,
+        parameters=body.parameters,
+        enforce_parameter_schema=body.enforce_parameter_schema,
+        context=body.context,
+        infrastructure_document_id=body.infrastructure_document_id,
+        empirical_policy=body.empirical_policy.model_dump(mode="json"),
+        tags=body.tags,
+        idempotency_key=body.idempotency_key,
+        labels=body.labels,
+        parent_task_run_id=body.parent_task_run_id,
+        work_queue_name=body.work_queue_name,
+        job_variables=body.job_variables,
+    )
+
+
+def run_filter(body: FlowRunFilterRequest) -> RunFilter:
+    runs = body.flow_runs
+    if runs is None:
+        return RunFilter(sort=body.sort.value, limit=body.limit, offset=body.offset)
+    state = runs.state
+    return RunFilter(
+        ids=runs.id.any_ if runs.id else None,
+        names=runs.name.any_ if runs.name else None,
+        deployment_ids=runs.deployment_id.any_ if runs.deployment_id else None,
+        deployment_is_null=runs.deployment_id.is_null_ if runs.deployment_id else None,
+        state_types=state.type.any_ if state and state.type else None,
+        state_names=state.name.any_ if state and state.name else None,
+        tags_all=runs.tags.all_ if runs.tags else None,
+        expected_start_after=runs.expected_start_time.after_ if runs.expected_start_time else None,
+        expected_start_before=(
+            runs.expected_start_time.before_ if runs.expected_start_time else None
+        ),
+        start_after=runs.start_time.after_ if runs.start_time else None,
+        start_before=runs.start_time.before_ if runs.start_time else None,
+        sort=body.sort.value,
+        limit=body.limit,
+        offset=body.offset,
+    )

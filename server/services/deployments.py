@@ -1,0 +1,315 @@
+"""Deployments (named, reusable ways to run a flow group) and the runs made from them.
+
+A run from a deployment is made by services.flow_runs.create_flow_run, like every run: one
+service resolves the flow group's unique unarchived flow (at creation time), merges
+parameters, stores the first state and implements idempotency keys for every door. This
+module adds the deployment's rules on top (seed 003):
+
+- parameters not given are the deployment's; tags and labels are the deployment's plus the
+  run's; job variables are the deployment's overlaid by the run's;
+- `enforce_parameter_schema` (the run's, else the deployment's) checks the merged parameters
+  against the deployment's schema; a violation is a Conflict (409, as Prefect answers);
+- no state means SCHEDULED now; a SCHEDULED state whose scheduled_time is in the future
+  schedules the run then (a time not in the future means now, so a client that stamps
+  "now" on every retry repeats the same request for its idempotency key);
+- the REST labels dictionary is stored as Prefect 1 labels (domain/labels.py)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import pendulum
+from referencing.exceptions import Unresolvable
+
+from ..domain import clock, labels, parameters
+from ..domain.errors import Conflict, InvalidInput, NotFound
+from ..domain.jsonvalues import json_object, string_list
+from ..domain.states import NewState, StateType, typed_state
+from ..domain.times import parse_time
+from ..repository import deployments as repo
+from ..repository import flows as flow_repo
+from ..repository.common import Conn, Row
+from . import flow_runs
+
+DEFAULT_RUN_SORT = "EXPECTED_START_TIME_DESC"
+
+
+@dataclass(frozen=True)
+class DeploymentSpec:
+    """A new deployment: of a flow group, or of the group of `flow_id`."""
+
+    name: str
+    flow_group_id: uuid.UUID | None = None
+    flow_id: uuid.UUID | None = None
+    description: str | None = None
+    version: str | None = None
+    parameters: Any = None
+    parameter_openapi_schema: Any = None
+    enforce_parameter_schema: bool = True
+    tags: Any = None
+    labels: Any = None
+    work_queue_name: str | None = None
+    job_variables: Any = None
+
+
+@dataclass(frozen=True)
+class RunState:
+    """A state as a typed door gives it: a StateType and optionally a name of that type."""
+
+    type: StateType
+    name: str | None = None
+    message: str | None = None
+    scheduled_time: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DeploymentRunRequest:
+    """What a caller may ask of a run made from a deployment (seed 003's fields)."""
+
+    state: RunState | None = None
+    name: str | None = None
+    parameters: dict[str, Any] | None = None
+    enforce_parameter_schema: bool | None = None
+    context: dict[str, Any] | None = None
+    infrastructure_document_id: uuid.UUID | None = None
+    empirical_policy: dict[str, Any] | None = None
+    tags: list[str] | None = None
+    idempotency_key: str | None = None
+    labels: dict[str, Any] | None = None
+    parent_task_run_id: uuid.UUID | None = None
+    work_queue_name: str | None = None
+    job_variables: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class RunFilter:
+    """Which runs to list; every condition given must hold (None: no condition)."""
+
+    ids: Sequence[uuid.UUID] | None = None
+    names: Sequence[str] | None = None
+    deployment_ids: Sequence[uuid.UUID] | None = None
+    deployment_is_null: bool | None = None
+    state_types: Sequence[StateType] | None = None
+    state_names: Sequence[str] | None = None
+    tags_all: Sequence[str] | None = None
+    expected_start_after: datetime | None = None
+    expected_start_before: datetime | None = None
+    start_after: datetime | None = None
+    start_before: datetime | None = None
+    sort: str = DEFAULT_RUN_SORT
+    limit: int = 200
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class CreatedRunView:
+    run: Row  # the flow run row, with flow_version and deployment_version
+    created: bool  # False when an idempotency key named an existing run
+
+
+async def create_deployment(conn: Conn, spec: DeploymentSpec) -> Row:
+    name = (spec.name or "").strip()
+    if not name:
+        raise InvalidInput("A deployment needs a name", field="name")
+    flow_group_id = await _flow_group_of(conn, spec)
+    defaults = json_object(spec.parameters, "parameters") or {}
+    schema = json_object(spec.parameter_openapi_schema, "parameter_openapi_schema")
+    if schema is not None:
+        _check_schema(schema)
+        if spec.enforce_parameter_schema:
+            # Defaults need not name every required parameter: a run may give the rest.
+            _check_parameters({**schema, "required": []}, defaults)
+    deployment_id = await repo.insert(conn, now=clock.now(), values={
+        "flow_group_id": flow_group_id,
+        "name": name,
+        "description": spec.description,
+        "version": spec.version,
+        "parameters": defaults,
+        "parameter_openapi_schema": schema,
+        "enforce_parameter_schema": spec.enforce_parameter_schema,
+        "tags": string_list(spec.tags, "tags") or [],
+        "labels": labels.parse(spec.labels),
+        "work_queue_name": spec.work_queue_name,
+        "job_variables": json_object(spec.job_variables, "job_variables") or {},
+    })
+    return await get_deployment(conn, deployment_id=deployment_id)
+
+
+def _check_schema(schema: dict[str, Any]) -> None:
+    try:
+        parameters.check_schema(schema)
+    except InvalidInput as exc:
+        message = exc.message.replace("parameter_schema", "parameter_openapi_schema", 1)
+        raise InvalidInput(message, field="parameter_openapi_schema") from None
+    parameters.check_local_refs(schema)
+
+
+async def _flow_group_of(conn: Conn, spec: DeploymentSpec) -> uuid.UUID:
+    if (spec.flow_group_id is None) == (spec.flow_id is None):
+        raise InvalidInput("Give exactly one of flow_group_id or flow_id", field="flow_group_id")
+    if spec.flow_id is not None:
+        flow = await flow_repo.get(conn, spec.flow_id)
+        if flow is None:
+            raise NotFound(f"No flow with id {spec.flow_id}", field="flow_id")
+        return flow.flow_group_id  # type: ignore[no-any-return]
+    assert spec.flow_group_id is not None
+    if await flow_repo.get_group(conn, spec.flow_group_id) is None:
+        raise NotFound(f"No flow group with id {spec.flow_group_id}", field="flow_group_id")
+    return spec.flow_group_id
+
+
+async def get_deployment(conn: Conn, *, deployment_id: uuid.UUID) -> Row:
+    row = await repo.get(conn, deployment_id)
+    if row is None:
+        raise NotFound(f"No deployment with id {deployment_id}", field="deployment_id")
+    return row
+
+
+async def list_deployments(
+    conn: Conn,
+    *,
+    names: Sequence[str] | None = None,
+    name_like: str | None = None,
+    limit: int = 200,
+    offset: int = 0,
+) -> Sequence[Row]:
+    return await repo.select(conn, names=names, name_like=name_like, limit=limit, offset=offset)
+
+
+async def delete_deployment(conn: Conn, *, deployment_id: uuid.UUID) -> None:
+    """Delete a deployment; its runs stay, no longer linked to it."""
+    if not await repo.delete(conn, deployment_id):
+        raise NotFound(f"No deployment with id {deployment_id}", field="deployment_id")
+
+
+async def create_flow_run_from_deployment(
+    conn: Conn, *, deployment_id: uuid.UUID, request: DeploymentRunRequest
+) -> CreatedRunView:
+    deployment = await get_deployment(conn, deployment_id=deployment_id)
+    merged = {**(deployment.parameters or {}), **(request.parameters or {})}
+    enforce = request.enforce_parameter_schema
+    if deployment.parameter_openapi_schema and (
+        deployment.enforce_parameter_schema if enforce is None else enforce
+    ):
+        _check_parameters(deployment.parameter_openapi_schema, merged)
+    state, scheduled_start_time = _first_state(request.state)
+    run_labels = {**(deployment.labels or {}), **labels.parse(request.labels)}
+    created = await flow_runs.create_flow_run(conn, flow_runs.FlowRunRequest(
+        flow_group_id=deployment.flow_group_id,
+        parameters=merged,
+        context=request.context,
+        scheduled_start_time=scheduled_start_time,
+        flow_run_name=request.name,
+        labels=labels.to_list(run_labels) if run_labels else None,
+        idempotency_key=request.idempotency_key,
+        state=state,
+        extra=_run_columns(deployment, request),
+    ))
+    return CreatedRunView(await read_flow_run(conn, flow_run_id=created.id), created.created)
+
+
+def _check_parameters(schema: dict[str, Any], values: dict[str, Any]) -> None:
+    try:
+        problems = parameters.schema_violations(schema, values)
+    except Unresolvable as exc:  # a $ref that check_local_refs could not see through
+        raise InvalidInput(
+            f"The deployment's parameter schema cannot be applied: {exc}",
+            field="parameter_openapi_schema",
+        ) from None
+    if problems:
+        raise Conflict(
+            "Parameters do not match the deployment's parameter schema: " + "; ".join(problems),
+            violations=problems,
+        )
+
+
+def _first_state(state: RunState | None) -> tuple[NewState | None, datetime | None]:
+    """The run's first state and its scheduled start (None: now)."""
+    if state is None:
+        return None, None
+    scheduled = _future(state.scheduled_time) if state.type is StateType.SCHEDULED else None
+    return typed_state(state.type, state.name, state.message, scheduled), scheduled
+
+
+def _future(moment: datetime | None) -> pendulum.DateTime | None:
+    if moment is None:
+        return None
+    when = parse_time(moment, "state.state_details.scheduled_time")
+    return when if when > clock.now() else None
+
+
+def _run_columns(deployment: Row, request: DeploymentRunRequest) -> dict[str, Any]:
+    tags = [*(deployment.tags or []), *(request.tags or [])]
+    return {
+        "deployment_id": deployment.id,
+        "tags": string_list(tags, "tags") or [],
+        "work_queue_name": request.work_queue_name or deployment.work_queue_name,
+        "job_variables": {**(deployment.job_variables or {}), **(request.job_variables or {})},
+        "empirical_policy": request.empirical_policy,
+        "infrastructure_document_id": request.infrastructure_document_id,
+        "parent_task_run_id": request.parent_task_run_id,
+    }
+
+
+async def read_flow_run(conn: Conn, *, flow_run_id: uuid.UUID) -> Row:
+    run = await repo.run_view(conn, flow_run_id)
+    if run is None:
+        raise NotFound(f"No flow run with id {flow_run_id}", field="flow_run_id")
+    return run
+
+
+async def set_flow_run_state(
+    conn: Conn, *, flow_run_id: uuid.UUID, state: RunState, version: int | None = None
+) -> Row:
+    """Move a run to a typed state (with a version, only if it is still the current one)."""
+    start = (
+        parse_time(state.scheduled_time, "state.state_details.scheduled_time")
+        if state.type is StateType.SCHEDULED and state.scheduled_time is not None
+        else None
+    )
+    new_state = typed_state(state.type, state.name, state.message, start)
+    await flow_runs.set_flow_run_state(
+        conn, flow_run_id=flow_run_id, state=new_state.document, version=version
+    )
+    return await read_flow_run(conn, flow_run_id=flow_run_id)
+
+
+async def filter_flow_runs(conn: Conn, *, run_filter: RunFilter) -> Sequence[Row]:
+    if run_filter.sort not in repo.RUN_SORTS:
+        raise InvalidInput(
+            f"sort {run_filter.sort!r} is not one of: {', '.join(repo.RUN_SORTS)}", field="sort"
+        )
+    return await repo.run_views(
+        conn, where=_where(run_filter), sort=run_filter.sort,
+        limit=run_filter.limit, offset=run_filter.offset,
+    )
+
+
+def _where(f: RunFilter) -> dict[str, Any]:
+    """The filter as a Hasura-style `where` (repository/filters.py compiles it)."""
+    conditions: list[dict[str, Any]] = []
+
+    def add(column: str, op: str, value: Any) -> None:
+        if value is not None:
+            conditions.append({column: {op: value}})
+
+    add("id", "_in", _listed(f.ids))
+    add("name", "_in", _listed(f.names))
+    add("deployment_id", "_in", _listed(f.deployment_ids))
+    add("deployment_id", "_is_null", f.deployment_is_null)
+    add("state_type", "_in", None if f.state_types is None else [t.value for t in f.state_types])
+    add("state", "_in", _listed(f.state_names))
+    add("tags", "_contains", list(f.tags_all) if f.tags_all else None)
+    add("scheduled_start_time", "_gte", f.expected_start_after)
+    add("scheduled_start_time", "_lte", f.expected_start_before)
+    add("start_time", "_gte", f.start_after)
+    add("start_time", "_lte", f.start_before)
+    return {"_and": conditions}
+
+
+def _listed(values: Sequence[Any] | None) -> list[Any] | None:
+    return None if values is None else list(values)
