@@ -96,6 +96,9 @@ class Flow(SQLModel, table=True):
     run_config: dict[str, Any] | None = _json()
     environment: dict[str, Any] | None = _json()
     core_version: str | None = None
+    # The key the registration that made this version carried (Prefect 1's `prefect register`
+    # sends a hash of the flow): the same key again returns this version instead of a new one.
+    idempotency_key: str | None = None
     created: datetime = _ts(nullable=False)
     updated: datetime = _ts(nullable=False)
 
@@ -192,7 +195,7 @@ class Log(SQLModel, table=True):
     id: uuid.UUID = Field(primary_key=True)
     tenant_id: uuid.UUID = _fk("tenant.id", index=False)
     flow_run_id: uuid.UUID = _fk("flow_run.id", index=False)
-    task_run_id: uuid.UUID | None = None
+    task_run_id: uuid.UUID | None = Field(default=None, index=True)
     timestamp: datetime = _ts(nullable=False)
     level: str  # upper-case name: DEBUG, INFO, WARNING, ERROR, CRITICAL
     name: str | None = None
@@ -246,14 +249,107 @@ class LoopLease(SQLModel, table=True):
     expires_at: datetime = _ts(nullable=False)
 
 
-tenant = Tenant.__table__
-project = Project.__table__
-flow_group = FlowGroup.__table__
-flow = Flow.__table__
-flow_run = FlowRun.__table__
-flow_run_state = FlowRunState.__table__
-idempotency_key = FlowRunIdempotencyKey.__table__
-log = Log.__table__
-agent = Agent.__table__
-deployment = Deployment.__table__
-loop_lease = LoopLease.__table__
+tenant: sa.Table = Tenant.__table__  # type: ignore[attr-defined]
+project: sa.Table = Project.__table__  # type: ignore[attr-defined]
+flow_group: sa.Table = FlowGroup.__table__  # type: ignore[attr-defined]
+flow: sa.Table = Flow.__table__  # type: ignore[attr-defined]
+flow_run: sa.Table = FlowRun.__table__  # type: ignore[attr-defined]
+flow_run_state: sa.Table = FlowRunState.__table__  # type: ignore[attr-defined]
+idempotency_key: sa.Table = FlowRunIdempotencyKey.__table__  # type: ignore[attr-defined]
+log: sa.Table = Log.__table__  # type: ignore[attr-defined]
+agent: sa.Table = Agent.__table__  # type: ignore[attr-defined]
+deployment: sa.Table = Deployment.__table__  # type: ignore[attr-defined]
+loop_lease: sa.Table = LoopLease.__table__  # type: ignore[attr-defined]
+
+
+# Prefect 1's task graph and task runs (issue 4). A flow's tasks and edges are registered with
+# it; every flow run gets a task run per task (map_index -1), mapped children are created on
+# demand by get_or_create_task_run_info, settled by the unique (flow_run, task, map_index).
+
+
+class Task(SQLModel, table=True):
+    __tablename__ = "task"
+    __table_args__ = (sa.UniqueConstraint("flow_id", "slug"),)
+    id: uuid.UUID = Field(primary_key=True)
+    tenant_id: uuid.UUID = _fk("tenant.id", index=False)
+    flow_id: uuid.UUID = _fk("flow.id", index=False)
+    name: str | None = None
+    slug: str
+    description: str | None = None
+    type: str | None = None
+    max_retries: int = Field(default=0)
+    retry_delay: str | None = None  # an ISO 8601 duration or Prefect 1's timedelta text
+    trigger: str | None = None
+    mapped: bool = Field(default=False)
+    auto_generated: bool = Field(default=False)
+    cache_key: str | None = None
+    is_root_task: bool = Field(default=False)
+    is_terminal_task: bool = Field(default=False)
+    is_reference_task: bool = Field(default=False)
+    tags: list[str] | None = _json()
+    created: datetime = _ts(nullable=False)
+    updated: datetime = _ts(nullable=False)
+
+
+class Edge(SQLModel, table=True):
+    __tablename__ = "edge"
+    __table_args__ = (sa.Index("ix_edge__flow_id", "flow_id"),)
+    id: uuid.UUID = Field(primary_key=True)
+    tenant_id: uuid.UUID = _fk("tenant.id", index=False)
+    flow_id: uuid.UUID = _fk("flow.id", index=False)
+    upstream_task_id: uuid.UUID = _fk("task.id")
+    downstream_task_id: uuid.UUID = _fk("task.id")
+    key: str | None = None
+    mapped: bool = Field(default=False)
+    flattened: bool = Field(default=False)
+    created: datetime = _ts(nullable=False)
+    updated: datetime = _ts(nullable=False)
+
+
+class TaskRun(SQLModel, table=True):
+    __tablename__ = "task_run"
+    __table_args__ = (sa.UniqueConstraint("flow_run_id", "task_id", "map_index"),)
+    id: uuid.UUID = Field(primary_key=True)
+    tenant_id: uuid.UUID = _fk("tenant.id", index=False)
+    flow_run_id: uuid.UUID = _fk("flow_run.id", index=False)  # the unique constraint leads
+    task_id: uuid.UUID = _fk("task.id")
+    map_index: int = Field(default=-1)
+    name: str | None = None
+    cache_key: str | None = None
+    version: int = Field(default=1)
+    state: str
+    state_type: str
+    state_message: str | None = None
+    state_result: dict[str, Any] | None = _json()
+    state_timestamp: datetime = _ts(nullable=False)
+    state_start_time: datetime | None = _ts()
+    serialized_state: dict[str, Any] | None = _json()
+    state_id: uuid.UUID | None = None  # the latest task_run_state row
+    run_count: int = Field(default=0)
+    start_time: datetime | None = _ts()
+    end_time: datetime | None = _ts()
+    heartbeat: datetime | None = _ts()
+    created: datetime = _ts(nullable=False)
+    updated: datetime = _ts(nullable=False)
+
+
+class TaskRunState(SQLModel, table=True):
+    __tablename__ = "task_run_state"
+    id: uuid.UUID = Field(primary_key=True)
+    tenant_id: uuid.UUID = _fk("tenant.id", index=False)
+    task_run_id: uuid.UUID = _fk("task_run.id")
+    version: int
+    state: str
+    type: str
+    message: str | None = None
+    result: dict[str, Any] | None = _json()
+    start_time: datetime | None = _ts()
+    serialized_state: dict[str, Any] | None = _json()
+    timestamp: datetime = _ts(nullable=False)
+    created: datetime = _ts(nullable=False)
+
+
+task: sa.Table = Task.__table__  # type: ignore[attr-defined]
+edge: sa.Table = Edge.__table__  # type: ignore[attr-defined]
+task_run: sa.Table = TaskRun.__table__  # type: ignore[attr-defined]
+task_run_state: sa.Table = TaskRunState.__table__  # type: ignore[attr-defined]

@@ -77,21 +77,48 @@ ENTITIES: dict[str, Entity] = {
             _rel("project", "project", "project_id", "id", False),
             _rel("flow_group", "flow_group", "flow_group_id", "id", False),
             _rel("flow_runs", "flow_run", "id", "flow_id", True),
+            _rel("tasks", "task", "id", "flow_id", True),
+            _rel("edges", "edge", "id", "flow_id", True),
         ])),
         Entity("flow_run", m.flow_run, dict([
             _rel("flow", "flow", "flow_id", "id", False),
             _rel("states", "flow_run_state", "id", "flow_run_id", True),
             _rel("logs", "log", "id", "flow_run_id", True),
             _rel("deployment", "deployment", "deployment_id", "id", False),
+            _rel("task_runs", "task_run", "id", "flow_run_id", True),
         ])),
         Entity("flow_run_state", m.flow_run_state, dict([
             _rel("flow_run", "flow_run", "flow_run_id", "id", False),
         ])),
-        Entity("log", m.log, dict([_rel("flow_run", "flow_run", "flow_run_id", "id", False)])),
+        Entity("log", m.log, dict([
+            _rel("flow_run", "flow_run", "flow_run_id", "id", False),
+            _rel("task_run", "task_run", "task_run_id", "id", False),
+        ])),
         Entity("agent", m.agent),
         Entity("deployment", m.deployment, dict([
             _rel("flow_group", "flow_group", "flow_group_id", "id", False),
             _rel("flow_runs", "flow_run", "id", "deployment_id", True),
+        ])),
+        # Prefect 1's task graph and task runs
+        Entity("task", m.task, dict([
+            _rel("flow", "flow", "flow_id", "id", False),
+            _rel("task_runs", "task_run", "id", "task_id", True),
+            _rel("upstream_edges", "edge", "id", "downstream_task_id", True),
+            _rel("downstream_edges", "edge", "id", "upstream_task_id", True),
+        ])),
+        Entity("edge", m.edge, dict([
+            _rel("flow", "flow", "flow_id", "id", False),
+            _rel("upstream_task", "task", "upstream_task_id", "id", False),
+            _rel("downstream_task", "task", "downstream_task_id", "id", False),
+        ])),
+        Entity("task_run", m.task_run, dict([
+            _rel("flow_run", "flow_run", "flow_run_id", "id", False),
+            _rel("task", "task", "task_id", "id", False),
+            _rel("states", "task_run_state", "id", "task_run_id", True),
+            _rel("logs", "log", "id", "task_run_id", True),
+        ])),
+        Entity("task_run_state", m.task_run_state, dict([
+            _rel("task_run", "task_run", "task_run_id", "id", False),
         ])),
     ]
 }

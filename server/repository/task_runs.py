@@ -1,0 +1,176 @@
+"""Task runs and their state history.
+
+A run's task runs are created with it (one per task, map_index -1); mapped children are
+created on demand with INSERT ... ON CONFLICT DO NOTHING on the unique (flow_run_id, task_id,
+map_index), so several runners asking at once all get the one row. States move with one
+conditional UPDATE, as flow runs do."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..database.models import flow_run, task_run, task_run_state
+from ..database.types import JSONType, UTCDateTime
+from ..domain.states import NewState, StateType
+from .common import TENANT_ID, Conn, Row, first, new_id, upsert
+
+
+async def insert_many(
+    conn: Conn, flow_run_id: uuid.UUID, tasks: Sequence[Row], state: NewState, now: datetime
+) -> None:
+    """One task run per task (map_index -1) in `state`, with its history row."""
+    if not tasks:
+        return
+    runs, history = [], []
+    for item in tasks:
+        run_id, state_id = new_id(), new_id()
+        runs.append({**_state_columns(state, now), "id": run_id, "tenant_id": TENANT_ID,
+                     "flow_run_id": flow_run_id, "task_id": item.id, "map_index": -1,
+                     "cache_key": item.cache_key, "version": 1, "state_id": state_id,
+                     "run_count": 0, "created": now, "updated": now})
+        history.append(_history_row(state_id, run_id, 1, state, now))
+    await conn.execute(task_run.insert(), runs)
+    await conn.execute(task_run_state.insert(), history)
+
+
+async def get_or_create(
+    conn: Conn,
+    *,
+    flow_run_id: uuid.UUID,
+    task_id: uuid.UUID,
+    map_index: int,
+    cache_key: str | None,
+    state: NewState,
+    now: datetime,
+) -> Row:
+    """The task run for (flow run, task, map index), created in `state` if missing."""
+    run_id, state_id = new_id(), new_id()
+    values = {**_state_columns(state, now), "id": run_id, "tenant_id": TENANT_ID,
+              "flow_run_id": flow_run_id, "task_id": task_id, "map_index": map_index,
+              "cache_key": cache_key, "version": 1, "state_id": state_id, "run_count": 0,
+              "created": now, "updated": now}
+    stmt = (
+        upsert(conn, task_run).values(values)
+        .on_conflict_do_nothing(index_elements=["flow_run_id", "task_id", "map_index"])
+        .returning(task_run.c.id)
+    )
+    if await first(conn, stmt) is not None:  # this call inserted it
+        await conn.execute(task_run_state.insert(),
+                           _history_row(state_id, run_id, 1, state, now))
+    row = await first(conn, sa.select(task_run).where(
+        task_run.c.flow_run_id == flow_run_id, task_run.c.task_id == task_id,
+        task_run.c.map_index == map_index,
+    ))
+    assert row is not None
+    return row
+
+
+async def get(conn: Conn, task_run_id: uuid.UUID) -> Row | None:
+    return await first(conn, sa.select(task_run).where(task_run.c.id == task_run_id))
+
+
+async def why_not_moved(conn: Conn, task_run_id: uuid.UUID) -> Row | None:
+    """After a refused state update: the task run's version and its flow run's state."""
+    stmt = (
+        sa.select(task_run.c.version, flow_run.c.state.label("flow_run_state"),
+                  flow_run.c.state_type.label("flow_run_state_type"))
+        .join(flow_run, flow_run.c.id == task_run.c.flow_run_id)
+        .where(task_run.c.id == task_run_id)
+    )
+    return await first(conn, stmt)
+
+
+async def set_state(
+    conn: Conn,
+    *,
+    task_run_id: uuid.UUID,
+    state: NewState,
+    expected_version: int | None,
+    now: datetime,
+) -> int | None:
+    """Move a task run to `state` with one conditional UPDATE; returns the new version, or
+    None when no row matched: a missing run, a stale `expected_version`, or a Running state
+    while the flow run is not Running."""
+    state_id = new_id()
+    stmt = _set_state_statement(expected_version is not None, state.is_running,
+                                state.is_finished)
+    params = {
+        "task_run_id": task_run_id, "expected_version": expected_version, "now": now,
+        "state_id": state_id, "state": state.name, "state_type": state.type.value,
+        "state_message": state.message, "state_start_time": state.start_time,
+        "state_result": state.document.get("_result"), "serialized_state": state.document,
+    }
+    row = (await conn.execute(stmt, params)).first()
+    if row is None:
+        return None
+    await conn.execute(task_run_state.insert(),
+                       _history_row(state_id, task_run_id, row.version, state, now))
+    return int(row.version)
+
+
+@cache
+def _set_state_statement(versioned: bool, running: bool, finished: bool) -> Any:
+    now = sa.bindparam("now", type_=UTCDateTime())
+    values: dict[str, Any] = {
+        "version": task_run.c.version + 1,
+        "updated": now,
+        "state_timestamp": now,
+        "state_id": sa.bindparam("state_id", type_=sa.Uuid()),
+        "state": sa.bindparam("state", type_=sa.String()),
+        "state_type": sa.bindparam("state_type", type_=sa.String()),
+        "state_message": sa.bindparam("state_message", type_=sa.String()),
+        "state_start_time": sa.bindparam("state_start_time", type_=UTCDateTime()),
+        "state_result": sa.bindparam("state_result", type_=JSONType),
+        "serialized_state": sa.bindparam("serialized_state", type_=JSONType),
+    }
+    conditions = [task_run.c.id == sa.bindparam("task_run_id", type_=sa.Uuid())]
+    if versioned:
+        conditions.append(task_run.c.version == sa.bindparam("expected_version"))
+    if running:
+        values.update(
+            run_count=task_run.c.run_count + 1,
+            start_time=sa.func.coalesce(task_run.c.start_time, now),
+            end_time=None,
+            heartbeat=now,
+        )
+        # A task only starts while its flow run runs (a cancelled run starts no new task).
+        conditions.append(sa.exists(
+            sa.select(sa.literal(1)).where(
+                flow_run.c.id == task_run.c.flow_run_id,
+                flow_run.c.state_type == StateType.RUNNING.value,
+            )
+        ))
+    if finished:
+        values["end_time"] = now
+    return task_run.update().where(*conditions).values(values).returning(task_run.c.version)
+
+
+async def set_name(conn: Conn, task_run_id: uuid.UUID, name: str, now: datetime) -> bool:
+    result = await conn.execute(
+        task_run.update().where(task_run.c.id == task_run_id).values(name=name, updated=now)
+    )
+    return result.rowcount > 0
+
+
+def _state_columns(state: NewState, now: datetime) -> dict[str, Any]:
+    return {"state": state.name, "state_type": state.type.value,
+            "state_message": state.message, "state_timestamp": now,
+            "state_start_time": state.start_time,
+            "state_result": state.document.get("_result"),
+            "serialized_state": state.document}
+
+
+def _history_row(
+    state_id: uuid.UUID, task_run_id: uuid.UUID, version: int, state: NewState, now: datetime
+) -> dict[str, Any]:
+    return {"id": state_id, "tenant_id": TENANT_ID, "task_run_id": task_run_id,
+            "version": version, "state": state.name, "type": state.type.value,
+            "message": state.message, "result": state.document.get("_result"),
+            "start_time": state.start_time, "serialized_state": state.document,
+            "timestamp": now, "created": now}

@@ -1,0 +1,108 @@
+"""Prefect 1 flows the compatibility tests register and run (imported by the Prefect 1 venv).
+
+Registration pickles a flow into Local storage under PREFECT__HOME_DIR; the agent's flow runner
+unpickles it, importing this module by name (the tests put this folder on PYTHONPATH)."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+import prefect
+from prefect import Flow, Parameter, task, unmapped
+from prefect.run_configs import LocalRun
+from prefect.schedules import IntervalSchedule
+from prefect.storage import Local
+
+
+@task
+def add(x: int, y: int) -> int:
+    prefect.context.get("logger").info("adding %s and %s", x, y)
+    return x + y
+
+
+@task
+def double(x: int) -> int:
+    prefect.context.get("logger").info("doubling %s", x)
+    return 2 * x
+
+
+@task
+def report(value: int) -> None:
+    prefect.context.get("logger").info("the answer is %s", value)
+
+
+@task
+def explode(value: int) -> None:
+    raise RuntimeError(f"task failed on purpose with {value}")
+
+
+@task
+def nap(seconds: int) -> None:
+    prefect.context.get("logger").info("napping for %s seconds", seconds)
+    time.sleep(seconds)
+
+
+def _flow(name: str, labels: list[str]) -> Flow:
+    return Flow(
+        name,
+        storage=Local(add_default_labels=False),
+        run_config=LocalRun(labels=labels),
+    )
+
+
+def arithmetic_flow(name: str, labels: list[str]) -> Flow:
+    """a -> add(a, 1) -> double -> report: four tasks, three edges into report's chain."""
+    with _flow(name, labels) as flow:
+        a = Parameter("a", default=1)
+        total = add(a, 1)
+        report(double(total))
+    return flow
+
+
+def failing_flow(name: str, labels: list[str]) -> Flow:
+    with _flow(name, labels) as flow:
+        a = Parameter("a", default=1)
+        explode(add(a, 1))
+    return flow
+
+
+def sleepy_flow(name: str, labels: list[str]) -> Flow:
+    with _flow(name, labels) as flow:
+        seconds = Parameter("seconds", default=60)
+        nap(seconds)
+    return flow
+
+
+@task
+def total(values: list[int]) -> int:
+    prefect.context.get("logger").info("the total is %s", sum(values))
+    return sum(values)
+
+
+@task(max_retries=1, retry_delay=timedelta(seconds=1))
+def flaky(value: int) -> int:
+    """Fails its first run, succeeds on the retry."""
+    if prefect.context.get("task_run_count", 1) < 2:
+        raise RuntimeError("flaky the first time")
+    return value
+
+
+def mapped_flow(name: str, labels: list[str]) -> Flow:
+    """add mapped over the numbers, their total, then a task that succeeds on its retry."""
+    with _flow(name, labels) as flow:
+        numbers = Parameter("numbers", default=[1, 2, 3])
+        flaky(total(add.map(numbers, unmapped(10))))
+    return flow
+
+
+def scheduled_flow(name: str, labels: list[str]) -> Flow:
+    """The arithmetic flow on an hourly schedule (Client.register turns schedules on)."""
+    flow = arithmetic_flow(name, labels)
+    flow.schedule = IntervalSchedule(interval=timedelta(hours=1))
+    return flow
+
+
+BUILDERS = {"arithmetic": arithmetic_flow, "failing": failing_flow, "sleepy": sleepy_flow,
+            "mapped": mapped_flow, "scheduled": scheduled_flow}
+
