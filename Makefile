@@ -48,8 +48,9 @@ schema: install  ## regenerate schema.graphql from the code
 schema-check: install  ## fail when schema.graphql is stale
 	$(PY) -m server.graphql.export schema.graphql --check
 
-bench: $(TEST_INSTALLED)  ## throughput and latency against live servers (SQLite and PostgreSQL)
-	$(PY) bench/run.py
+bench: $(TEST_INSTALLED)  ## throughput, latency and memory against live servers, then agents
+	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) bench/agents.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

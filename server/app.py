@@ -11,13 +11,15 @@ import sqlalchemy as sa
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 
 from .database.engine import Database
 from .domain.errors import ServiceUnavailable
 from .graphql.schema import build_schema
 from .graphql.view import GraphQLEndpoint
+from .loops import running_loops
 from .middleware import internal_error
+from .rest import build_rest_app
 from .settings import Settings, get_settings
 
 log = logging.getLogger("flowrun")
@@ -47,7 +49,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        yield
+        async with running_loops(db, settings):
+            yield
         await db.dispose()
 
     app = Starlette(
@@ -56,6 +59,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/graphql/", graphql.handle, methods=["GET", "POST"]),
             Route("/", root, methods=["GET", "POST"]),
             Route("/health", health, methods=["GET"]),
+            Mount("/api", app=build_rest_app(db)),
         ],
         lifespan=lifespan,
         exception_handlers={Exception: internal_error},

@@ -32,6 +32,25 @@ class Settings(BaseSettings):
         30.0, gt=0, description="How long a writer waits for a busy database before a 503"
     )
     log_level: str = Field("INFO", description="Server log level")
+    # Server loops (runs in motion). Each loop runs in one API process at a time (a lease).
+    loops_enabled: bool = Field(
+        True, description="Run the scheduler and the zombie killer inside the API process"
+    )
+    heartbeat_timeout_seconds: float = Field(
+        120.0, gt=0, description="A running run whose heartbeat is older than this is Failed"
+    )
+    zombie_killer_interval_seconds: float = Field(
+        10.0, gt=0, description="How often the zombie killer looks for stopped heartbeats"
+    )
+    scheduler_interval_seconds: float = Field(
+        10.0, gt=0, description="How often the scheduler creates the next runs of schedules"
+    )
+    scheduler_horizon_seconds: float = Field(
+        7 * 86400.0, gt=0, description="How far ahead the scheduler creates runs"
+    )
+    scheduler_max_runs: int = Field(
+        10, ge=1, description="At most this many future runs per flow schedule"
+    )
 
 
 @lru_cache(maxsize=1)

@@ -2,13 +2,34 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 
-from . import server_commands
+from . import agents, deployments, flow_runs, projects, register, run, server_commands
 
-app = typer.Typer(no_args_is_help=True, help="flowrun: an orchestration API for flow runs")
+app = typer.Typer(no_args_is_help=True, help="flowrun: an orchestration API for flow runs",
+                  pretty_exceptions_enable=False)
 app.add_typer(server_commands.server, name="server")
 app.add_typer(server_commands.db, name="db")
+app.add_typer(deployments.deployment, name="deployment")
+app.add_typer(projects.project, name="project")
+app.command("register")(register.register)
+app.add_typer(run.run_app, name="run")
+app.add_typer(flow_runs.flow_run, name="flow-run")
+app.add_typer(agents.agent, name="agent")
+
+
+@app.callback()
+def main(
+    api_url: str | None = typer.Option(
+        None, "--api-url", envvar="FLOWRUN_API_URL",
+        help="The GraphQL API the commands talk to [default: http://FLOWRUN_HOST:FLOWRUN_PORT"
+             "/graphql]"),
+) -> None:
+    """flowrun: an orchestration API for flow runs."""
+    if api_url:
+        os.environ["FLOWRUN_API_URL"] = api_url
 
 
 if __name__ == "__main__":

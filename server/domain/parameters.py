@@ -9,6 +9,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
+from referencing import Registry
+from referencing.exceptions import Unresolvable
 
 from .errors import InvalidInput
 
@@ -46,10 +48,21 @@ def check(
             )
 
 
+# A registry that retrieves nothing: a schema's references must point inside it, so checking
+# parameters never fetches a URL a user wrote into a flow document.
+_NO_RETRIEVAL: Registry[Any] = Registry()
+
+
 def schema_violations(schema: dict[str, Any], values: dict[str, Any]) -> list[str]:
-    validator = Draft202012Validator(schema)
+    validator = Draft202012Validator(schema, registry=_NO_RETRIEVAL)
+    try:
+        errors = sorted(validator.iter_errors(values), key=lambda e: list(e.absolute_path))
+    except Unresolvable as exc:
+        raise InvalidInput(
+            f"The parameter schema has a reference that cannot be resolved: {exc}"
+        ) from None
     problems = []
-    for error in sorted(validator.iter_errors(values), key=lambda e: list(e.absolute_path)):
+    for error in errors:
         if error.validator == "additionalProperties":
             known = set(schema.get("properties", {}))
             unknown = sorted(set(values) - known)
@@ -70,6 +83,7 @@ def check_schema(schema: Any) -> None:
         Draft202012Validator.check_schema(schema)
     except SchemaError as exc:
         raise InvalidInput(f"parameter_schema is not a valid JSON Schema: {exc.message}") from None
+    check_local_refs(schema, "parameter_schema")
 
 
 def check_declared(declared: Any) -> list[dict[str, Any]]:
@@ -84,3 +98,41 @@ def check_declared(declared: Any) -> list[dict[str, Any]]:
             "(and optionally 'required' and 'default')"
         )
     return declared
+
+
+def check_local_refs(schema: Any, field: str = "parameter_openapi_schema") -> None:
+    """Every $ref of a schema must point inside it ("#/..."), so applying the schema never
+    fetches a document from elsewhere and never meets a reference it cannot resolve."""
+    for ref in _refs(schema):
+        if not (isinstance(ref, str) and _resolves(schema, ref)):
+            raise InvalidInput(
+                f"{field}: $ref {ref!r} does not point inside the schema; only local "
+                "references such as '#/$defs/name' are supported",
+                field=field,
+            )
+
+
+def _refs(node: Any) -> list[Any]:
+    if isinstance(node, dict):
+        found = [v for k, v in node.items() if k in ("$ref", "$dynamicRef")]
+        return found + [ref for value in node.values() for ref in _refs(value)]
+    if isinstance(node, list):
+        return [ref for item in node for ref in _refs(item)]
+    return []
+
+
+def _resolves(schema: Any, ref: str) -> bool:
+    if ref == "#":
+        return True
+    if not ref.startswith("#/"):
+        return False
+    node = schema
+    for raw in ref[2:].split("/"):
+        part = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return False
+    return True

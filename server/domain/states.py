@@ -20,6 +20,8 @@ SERIALIZER_VERSION = "1.4.1"
 
 
 class StateType(StrEnum):
+    """Enumeration of state types."""
+
     SCHEDULED = "SCHEDULED"
     PENDING = "PENDING"
     RUNNING = "RUNNING"
@@ -148,3 +150,26 @@ def server_state(
     if start_time is not None:
         document["start_time"] = start_time.isoformat()
     return NewState(name, STATE_TYPES[name], message, start_time, document)
+
+
+def typed_state(
+    state_type: StateType,
+    name: str | None = None,
+    message: str | None = None,
+    start_time: pendulum.DateTime | None = None,
+    field: str = "state",
+) -> NewState:
+    """A state as the REST API sends it: a StateType and, optionally, a name of that type.
+
+    Without a name the type's default name is used. A name must be one of STATE_TYPES and of
+    the given type ("Retrying" is SCHEDULED in Prefect 1, so a RUNNING "Retrying" is refused):
+    every stored state keeps a name and a type that agree with the one table."""
+    name = name or DEFAULT_NAMES[state_type]
+    if STATE_TYPES.get(name) is not state_type:
+        valid = ", ".join(n for n, t in STATE_TYPES.items() if t is state_type)
+        raise InvalidInput(
+            f"{field}.name {name!r} is not a name of a {state_type.value} state; "
+            f"use one of: {valid} (or leave the name out)",
+            field=f"{field}.name",
+        )
+    return server_state(name, message, start_time)

@@ -30,6 +30,7 @@ from ..repository.entities import (
     Entity,
     Relation,
 )
+from . import computed
 from . import reads as r
 from .scalars import Jsonb, Timestamptz, Uuid
 
@@ -59,7 +60,7 @@ def _make(name: str, fields: dict[str, str], decorate: Callable[..., Any],
     for field_name in fields:
         namespace[field_name] = strawberry.UNSET if decorate is strawberry.input else None
     namespace.update(extra or {})
-    cls = decorate(name=name)(type(name, (), namespace))
+    cls: type = decorate(name=name)(type(name, (), namespace))
     _NS[name] = cls
     return cls
 
@@ -156,7 +157,7 @@ def _build_query_type(extra_fields: dict[str, dict[str, Any]]) -> type:
     return strawberry.type(name="Query")(type("Query", (), namespace))
 
 
-# Computed fields beyond the table columns and relations, by entity (none yet).
-EXTRA_FIELDS: dict[str, dict[str, Any]] = {}
+# Computed fields beyond the table columns and relations, by entity (see computed.py).
+EXTRA_FIELDS: dict[str, dict[str, Any]] = computed.EXTRA_FIELDS
 
 Query = _build_query_type(EXTRA_FIELDS)

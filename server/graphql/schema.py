@@ -5,15 +5,28 @@ from __future__ import annotations
 import strawberry
 from strawberry.schema.config import StrawberryConfig
 
-from .generated import Query
+from .generated import Query as GeneratedQuery
+from .resolvers.agents import AgentMutations
+from .resolvers.deployments import DeploymentMutations
 from .resolvers.flow_runs import FlowRunMutations
 from .resolvers.flows import FlowMutations
+from .resolvers.logs import LogMutations
+from .resolvers.prefect1 import Prefect1Mutations, Prefect1Queries
 from .resolvers.projects import ProjectMutations
+from .resolvers.task_runs import TaskRunMutations, TaskRunQueries
 from .scalars import SCALARS
 
 
 @strawberry.type
-class Mutation(FlowRunMutations, FlowMutations, ProjectMutations):
+class Query(GeneratedQuery, TaskRunQueries, Prefect1Queries):
+    pass
+
+
+@strawberry.type
+class Mutation(
+    FlowRunMutations, FlowMutations, ProjectMutations, LogMutations, AgentMutations,
+    DeploymentMutations, TaskRunMutations, Prefect1Mutations,
+):
     pass
 
 

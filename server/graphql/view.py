@@ -70,11 +70,11 @@ class GraphQLEndpoint:
                 context_value=Context(self.db, request_id),
                 variable_values=variables,
                 operation_name=operation_name,
-                is_awaitable=optimized_is_awaitable,
+                is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]
                 **_EXECUTOR,
             )
             if optimized_is_awaitable(result):
-                result = await result  # type: ignore[misc]
+                result = await result
         except GraphQLError as exc:  # e.g. an unknown operationName
             return _errors([format_error(exc, request_id)], 400, request_id)
         payload: dict[str, Any] = {"data": result.data}  # type: ignore[union-attr]

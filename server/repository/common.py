@@ -15,7 +15,7 @@ from ..database.models import DEFAULT_TENANT_ID
 from ..domain.errors import Conflict
 
 Conn = AsyncConnection
-Row = sa.Row[Any]
+Row = sa.Row[*tuple[Any, ...]]  # a row of any width
 TENANT_ID = DEFAULT_TENANT_ID
 
 
@@ -36,7 +36,9 @@ async def insert_unique(conn: Conn, stmt: Any, what: str) -> None:
             await conn.execute(stmt)
     except IntegrityError as exc:
         if _is_unique_violation(exc):
-            raise Conflict(f"{what} already exists") from None
+            # `reason` carries Hasura's text: Prefect 1's Client.create_project recognises an
+            # existing project by it and returns that project's id.
+            raise Conflict(f"{what} already exists", reason="Uniqueness violation.") from None
         raise
 
 

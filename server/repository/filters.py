@@ -97,11 +97,15 @@ class _Compiler:
     def json_op(self, column: Any, name: str, op: str, value: Any) -> Clause:
         if op == "_contains":
             if self.dialect == "postgresql":
-                return column.op("@>")(sa.cast(sa.literal(value, sa.JSON()), postgresql.JSONB))
+                contains: Clause = column.op("@>")(
+                    sa.cast(sa.literal(value, sa.JSON()), postgresql.JSONB)
+                )
+                return contains
             return _sqlite_contains(column, value)
         if op == "_has_key":
             if self.dialect == "postgresql":
-                return column.op("?")(sa.literal(str(value)))
+                has_key: Clause = column.op("?")(sa.literal(str(value)))
+                return has_key
             each = sa.func.json_each(column).table_valued("key")
             return sa.exists(
                 sa.select(sa.literal(1)).select_from(each).where(each.c.key == str(value))

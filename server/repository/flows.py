@@ -9,7 +9,7 @@ from typing import Any
 import pendulum
 import sqlalchemy as sa
 
-from ..database.models import flow, flow_group
+from ..database.models import flow, flow_group, task
 from .common import TENANT_ID, Conn, Row, first, insert_unique, new_id, upsert
 
 # What a run needs to know about its flow: the flow, plus its group's defaults and labels.
@@ -25,6 +25,8 @@ _RUN_TARGET = sa.select(
     flow.c.run_config,
     flow_group.c.default_parameters.label("group_default_parameters"),
     flow_group.c.labels.label("group_labels"),
+    # In the same statement: whether new runs need task runs (Prefect 1 flows have tasks).
+    sa.exists().where(task.c.flow_id == flow.c.id).label("has_tasks"),
 ).join(flow_group, flow_group.c.id == flow.c.flow_group_id)
 
 
@@ -75,6 +77,17 @@ async def group_of_named_flow(conn: Conn, project_id: uuid.UUID, name: str) -> R
     stmt = (
         sa.select(flow.c.flow_group_id, flow.c.version_group_id)
         .where(flow.c.project_id == project_id, flow.c.name == name)
+        .order_by(flow.c.version.desc())
+        .limit(1)
+    )
+    return await first(conn, stmt)
+
+
+async def latest_in_group(conn: Conn, flow_group_id: uuid.UUID) -> Row | None:
+    """The newest version of a flow group: (id, version, archived, idempotency_key)."""
+    stmt = (
+        sa.select(flow.c.id, flow.c.version, flow.c.archived, flow.c.idempotency_key)
+        .where(flow.c.flow_group_id == flow_group_id)
         .order_by(flow.c.version.desc())
         .limit(1)
     )
@@ -132,6 +145,15 @@ async def set_archived(
 ) -> bool:
     result = await conn.execute(
         flow.update().where(flow.c.id == flow_id).values(archived=archived, updated=now)
+    )
+    return result.rowcount > 0
+
+
+async def set_schedule_active(
+    conn: Conn, flow_id: uuid.UUID, active: bool, now: pendulum.DateTime
+) -> bool:
+    result = await conn.execute(
+        flow.update().where(flow.c.id == flow_id).values(is_schedule_active=active, updated=now)
     )
     return result.rowcount > 0
 

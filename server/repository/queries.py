@@ -46,7 +46,8 @@ async def by_id(
     """One row by primary key (only `columns`, when given), through a statement built once
     per entity and column set."""
     stmt = _by_id_statement(entity.name, columns)
-    return (await conn.execute(stmt, {"key": key})).first()
+    row: Row | None = (await conn.execute(stmt, {"key": key})).first()
+    return row
 
 
 @lru_cache(maxsize=1024)

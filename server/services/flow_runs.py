@@ -20,6 +20,7 @@ from ..repository import flows as flow_repo
 from ..repository import idempotency
 from ..repository.common import Conn, Row
 from ..settings import get_settings
+from . import task_runs as task_run_service
 
 # The fields whose difference makes a repeated idempotency key a CONFLICT.
 IDEMPOTENT_FIELDS = ("parameters", "context", "scheduled_start_time", "flow_run_name", "labels")
@@ -112,6 +113,10 @@ async def create_flow_run(conn: Conn, request: FlowRunRequest) -> CreatedRun:
             **request.extra,
         },
     )
+    if target.has_tasks:
+        await task_run_service.create_for_flow_run(
+            conn, flow_run_id=flow_run_id, flow_id=target.id
+        )
     return CreatedRun(flow_run_id, created=True)
 
 
@@ -243,3 +248,8 @@ async def get_flow_run(conn: Conn, *, flow_run_id: uuid.UUID) -> Row:
     if run is None:
         raise NotFound(f"No flow run with id {flow_run_id}", field="flow_run_id")
     return run
+
+
+async def update_flow_run_heartbeat(conn: Conn, *, flow_run_id: uuid.UUID) -> None:
+    """Record that the process running this run is alive (the zombie killer reads it)."""
+    await _update(conn, flow_run_id, {"heartbeat": clock.now()})

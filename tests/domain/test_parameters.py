@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from server.domain import parameters
 from server.domain.errors import InvalidInput
 from server.domain.parameters import check, check_declared, check_schema, merge
 
@@ -76,3 +77,33 @@ def test_a_malformed_declaration_is_bad_input(declared: Any) -> None:
 def test_no_declaration_is_an_empty_list() -> None:
     assert check_declared(None) == []
     assert check_declared(DECLARED) == DECLARED
+
+
+REMOTE_REF = {
+    "type": "object",
+    "properties": {"a": {"$ref": "http://127.0.0.1:9/never-fetched.json"}},
+}
+
+
+def test_a_flow_schema_with_a_remote_reference_is_refused_at_registration() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parameters.check_schema(REMOTE_REF)
+    assert caught.value.code == "BAD_USER_INPUT"
+    assert "$ref" in caught.value.message
+
+
+def test_checking_parameters_never_fetches_a_remote_reference() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parameters.schema_violations(REMOTE_REF, {"a": 1})
+    assert "cannot be resolved" in caught.value.message
+
+
+def test_local_references_still_resolve() -> None:
+    schema = {
+        "type": "object",
+        "$defs": {"small": {"type": "integer", "maximum": 3}},
+        "properties": {"a": {"$ref": "#/$defs/small"}},
+    }
+    parameters.check_schema(schema)
+    assert parameters.schema_violations(schema, {"a": 2}) == []
+    assert parameters.schema_violations(schema, {"a": 9}) != []

@@ -122,3 +122,21 @@ async def test_twenty_concurrent_http_state_changes_with_one_version_let_exactly
     assert codes == ["VERSION_LOCKING_ERROR"] * 19
     assert winners == [{"id": str(run_id), "version": 2}]
     assert await _count(db, flow_run_state, flow_run_id=run_id) == 2
+
+
+async def test_the_same_edges_registered_twice_at_once_are_stored_once(db: Database) -> None:
+    from server.database.models import edge
+    from server.services import tasks
+
+    flow_id = await make_flow(db, tasks=[{"slug": "a-1"}, {"slug": "b-1"}, {"slug": "c-1"}])
+    edges = [
+        {"upstream_task": {"slug": "a-1"}, "downstream_task": {"slug": "b-1"}, "key": "x"},
+        {"upstream_task": {"slug": "b-1"}, "downstream_task": {"slug": "c-1"}, "key": None},
+    ]
+
+    async def register() -> int:
+        async with db.transaction() as conn:
+            return await tasks.register_edges(conn, flow_id=flow_id, serialized_edges=edges)
+
+    assert await asyncio.gather(*(register() for _ in range(10))) == [2] * 10
+    assert await _count(db, edge, flow_id=flow_id) == 2

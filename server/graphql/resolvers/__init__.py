@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, dataclass_transform
 
 import strawberry
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -12,14 +12,16 @@ T = TypeVar("T")
 C = TypeVar("C", bound=type)
 
 
+@dataclass_transform()
 def snake_input(cls: C) -> C:
     """@strawberry.input keeping the class name as written (Prefect's snake_case names)."""
-    return strawberry.input(name=cls.__name__)(cls)  # type: ignore[no-any-return]
+    return strawberry.input(name=cls.__name__)(cls)
 
 
+@dataclass_transform()
 def snake_type(cls: C) -> C:
     """@strawberry.type keeping the class name as written."""
-    return strawberry.type(name=cls.__name__)(cls)  # type: ignore[no-any-return]
+    return strawberry.type(name=cls.__name__)(cls)
 
 
 async def in_transaction(
@@ -31,7 +33,7 @@ async def in_transaction(
 
 
 @snake_type
-class success_payload:  # noqa: N801
+class success_payload:
     success: bool
     error: str | None = None
 

@@ -4,13 +4,14 @@ import uuid
 from typing import Annotated
 
 import strawberry
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ...services import flow_runs as service
 from .. import reads
 from ..scalars import JSON, DateTime
 from . import done, in_transaction, snake_input, snake_type, success_payload
 
-FlowRun = Annotated["flow_run", strawberry.lazy("server.graphql.generated")]  # noqa: F821
+FlowRun = Annotated["flow_run", strawberry.lazy("server.graphql.generated")]  # type: ignore[name-defined]  # noqa: F821
 
 
 @snake_input
@@ -41,6 +42,11 @@ class set_flow_run_states_input:
 
 @snake_input
 class flow_run_id_input:
+    flow_run_id: uuid.UUID
+
+
+@snake_input
+class cancel_flow_run_input:
     flow_run_id: uuid.UUID
 
 
@@ -118,7 +124,7 @@ class FlowRunMutations:
     async def set_flow_run_states(
         self, info: strawberry.Info, input: set_flow_run_states_input
     ) -> set_flow_run_states_payload:
-        async def apply(conn: service.Conn) -> list[set_flow_run_state_payload]:
+        async def apply(conn: AsyncConnection) -> list[set_flow_run_state_payload]:
             out = []
             for item in input.states:
                 version = await service.set_flow_run_state(
@@ -130,7 +136,7 @@ class FlowRunMutations:
 
     @strawberry.mutation
     async def cancel_flow_run(
-        self, info: strawberry.Info, input: flow_run_id_input
+        self, info: strawberry.Info, input: cancel_flow_run_input
     ) -> cancel_flow_run_payload:
         state = await in_transaction(
             info, lambda conn: service.cancel_flow_run(conn, flow_run_id=input.flow_run_id))

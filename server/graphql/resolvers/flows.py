@@ -10,7 +10,7 @@ from .. import reads
 from ..scalars import JSON
 from . import done, in_transaction, snake_input, snake_type, success_payload
 
-Flow = Annotated["flow", strawberry.lazy("server.graphql.generated")]  # noqa: F821
+Flow = Annotated["flow", strawberry.lazy("server.graphql.generated")]  # type: ignore[name-defined]  # noqa: F821
 
 
 @snake_input
@@ -58,7 +58,8 @@ class FlowMutations:
         flow_id = await in_transaction(info, lambda conn: service.create_flow(
             conn, serialized_flow=input.serialized_flow, project_id=input.project_id,
             version_group_id=input.version_group_id,
-            set_schedule_active=input.set_schedule_active, description=input.description))
+            set_schedule_active=input.set_schedule_active, description=input.description,
+            idempotency_key=input.idempotency_key))
         return flow_id_payload(id=flow_id)
 
     @strawberry.mutation

@@ -9,13 +9,15 @@ from ...services import projects as service
 from .. import reads
 from . import done, in_transaction, snake_input, snake_type, success_payload
 
-Project = Annotated["project", strawberry.lazy("server.graphql.generated")]  # noqa: F821
+Project = Annotated["project", strawberry.lazy("server.graphql.generated")]  # type: ignore[name-defined]  # noqa: F821
 
 
 @snake_input
 class create_project_input:
     name: str
     description: str | None = None
+    tenant_id: uuid.UUID | None = strawberry.field(
+        default=None, description="Accepted for Prefect 1 clients and ignored")
 
 
 @snake_input
