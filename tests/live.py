@@ -52,6 +52,9 @@ def start_server(
         "FLOWRUN_HOST": "127.0.0.1",
         "FLOWRUN_PORT": str(port),
         "FLOWRUN_WORKERS": str(workers),
+        # The scheduler and zombie killer would write into whatever database a test shares
+        # with this server; tests of the loops turn them on (with their own database).
+        "FLOWRUN_LOOPS_ENABLED": "false",
         **(extra_env or {}),
     }
     with log_path.open("wb") as log:

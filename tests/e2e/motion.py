@@ -28,6 +28,7 @@ T = TypeVar("T")
 
 # Loops fast enough for tests: a run without heartbeats for 3 s is a zombie.
 FAST_LOOPS = {
+    "FLOWRUN_LOOPS_ENABLED": "true",
     "FLOWRUN_HEARTBEAT_TIMEOUT_SECONDS": "3",
     "FLOWRUN_ZOMBIE_KILLER_INTERVAL_SECONDS": "0.5",
     "FLOWRUN_SCHEDULER_INTERVAL_SECONDS": "0.5",

@@ -11,8 +11,7 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED_NAME = "003_*.txt"
+SEED = Path(__file__).with_name("seed_003_openapi.yaml")
 SEED_OPERATION = "/deployments/{id}/create_flow_run"
 # Where flowrun's document differs from the seed, on purpose (README, REST section).
 ADDED_FIELDS = {"FlowRunResponse": {"version"}, "HTTPValidationError": {"code"}}
@@ -20,11 +19,8 @@ NULL_ALLOWED = {("DeploymentFlowRunCreate", "name")}  # the Prefect 3 client sen
 
 
 def seed_document() -> dict[str, Any]:
-    for folder in (ROOT.parent / "shared" / "seeds", ROOT / "shared" / "seeds"):
-        for path in sorted(folder.glob(SEED_NAME)):
-            text = path.read_text()
-            return yaml.safe_load(text.split("````yaml", 1)[1].split("\n", 1)[1].split("````")[0])
-    pytest.skip("seed 003 is not beside the repository (shared/seeds)")
+    document: dict[str, Any] = yaml.safe_load(SEED.read_text())
+    return document
 
 
 @pytest.fixture
