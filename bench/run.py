@@ -3,7 +3,8 @@
 Run from the repository root (this is what `make bench` does):
 
     .venv/bin/python bench/run.py [--databases sqlite,postgresql] [--concurrency 1,8,32]
-                                  [--duration 10] [--ops create_flow_run,...] [--workers 1]
+                                  [--duration 10] [--ops create_flow_run,...]
+                                  [--workers sqlite=1,postgresql=2]
 
 (`.venv/bin/python -m bench.run` works too.)
 
@@ -68,7 +69,7 @@ class Options:
     concurrency: list[int]
     duration: int
     ops: list[str]
-    workers: int
+    workers: dict[str, int]
     seed_runs: int
     startup_timeout: float
     log_level: str
@@ -362,7 +363,8 @@ def server_env(opts: Options, database_url: str, port: int) -> dict[str, str]:
         "FLOWRUN_DATABASE_URL": database_url,
         "FLOWRUN_HOST": "127.0.0.1",
         "FLOWRUN_PORT": str(port),
-        "FLOWRUN_WORKERS": str(opts.workers),
+        "FLOWRUN_WORKERS": str(opts.workers["sqlite" if database_url.startswith("sqlite")
+                                            else "postgresql"]),
         "FLOWRUN_LOG_LEVEL": opts.log_level,
     }
 
@@ -642,6 +644,22 @@ def csv_positive_ints(text: str) -> list[int]:
     return values
 
 
+DEFAULT_WORKERS = "sqlite=1,postgresql=2"
+
+
+def workers_spec(text: str) -> dict[str, int]:
+    """'2' -> both databases 2; 'sqlite=1,postgresql=2' -> per database."""
+    if text.strip().isdigit():
+        return dict.fromkeys(DATABASES, max(1, int(text)))
+    workers = dict.fromkeys(DATABASES, 1)
+    for item in text.split(","):
+        name, _, count = item.partition("=")
+        if name.strip() not in DATABASES or not count.strip().isdigit() or int(count) < 1:
+            raise argparse.ArgumentTypeError(f"expected N or sqlite=N,postgresql=N: {text!r}")
+        workers[name.strip()] = int(count)
+    return workers
+
+
 def parse_args(argv: Sequence[str] | None = None) -> Options:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument(
@@ -657,7 +675,12 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         default=list(OPERATIONS),
         help=",".join(OPERATIONS),
     )
-    parser.add_argument("--workers", type=int, default=1, help="FLOWRUN_WORKERS")
+    parser.add_argument(
+        "--workers", type=workers_spec, default=workers_spec(DEFAULT_WORKERS),
+        help="API processes (FLOWRUN_WORKERS): N for both, or e.g. sqlite=1,postgresql=2 "
+             f"(default {DEFAULT_WORKERS}: SQLite has one writer; PostgreSQL scales out with "
+             "one process per core)",
+    )
     parser.add_argument("--seed-runs", type=int, default=200, help="runs read/updated by ops")
     parser.add_argument("--startup-timeout", type=float, default=30.0, help="seconds")
     parser.add_argument("--log-level", default="WARNING", help="FLOWRUN_LOG_LEVEL")
@@ -665,8 +688,8 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     parser.add_argument("--wrk", default=shutil.which("wrk") or "/usr/bin/wrk")
     parser.add_argument("--pg-admin-url", default=PG_ADMIN_URL)
     args = parser.parse_args(argv)
-    if args.duration < 1 or args.workers < 1 or args.seed_runs < 1:
-        parser.error("--duration, --workers and --seed-runs must be positive")
+    if args.duration < 1 or args.seed_runs < 1:
+        parser.error("--duration and --seed-runs must be positive")
     return Options(**vars(args))
 
 

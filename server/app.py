@@ -3,6 +3,7 @@ Nothing is created at import time."""
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -49,6 +50,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        # Everything alive now (modules, the schema, compiled statements) lives as long as
+        # the process: freezing it keeps full collections from rescanning it under load.
+        gc.collect()
+        gc.freeze()
         async with running_loops(db, settings):
             yield
         await db.dispose()
