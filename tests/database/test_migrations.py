@@ -3,53 +3,30 @@ models agree with the migrations (autogenerate finds nothing to do)."""
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy.engine import make_url
 from sqlmodel import SQLModel
 
 from server.database import migrate
 from server.database.engine import sync_url
 from server.database.models import DEFAULT_TENANT_ID
+from tests import databases
 
-PG_URL = os.environ.get(
-    "FLOWRUN_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test"
-)
 TABLES = {table.name for table in SQLModel.metadata.sorted_tables}
-
-
-def _admin_dsn() -> str:
-    """The `postgres` maintenance database on FLOWRUN_TEST_DATABASE_URL's server."""
-    url = make_url(PG_URL).set(drivername="postgresql", database="postgres")
-    return url.render_as_string(hide_password=False)
 
 
 @pytest.fixture
 def fresh_postgresql() -> Iterator[str]:
-    name = f"flowrun_migrations_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-    try:
-        admin = psycopg.connect(_admin_dsn(), autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is required under CI but is unreachable: {exc}")
-        pytest.skip(f"PostgreSQL at {PG_URL} is unreachable: {exc}")
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with databases.fresh_postgresql("flowrun_migrations") as url:
+        yield url
 
 
 @pytest.fixture

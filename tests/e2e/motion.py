@@ -8,18 +8,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-import psycopg
-import pytest
-from sqlalchemy.engine import make_url
-
 from server.database import migrate
-from tests.conftest import PG_URL
+from tests.databases import fresh_postgresql
 
 ROOT = Path(__file__).resolve().parents[2]
 FLOWRUN = str(Path(sys.executable).parent / "flowrun")
@@ -99,21 +94,6 @@ def fresh_database(backend: str) -> Iterator[str]:
             migrate.upgrade(url)
             yield url
         return
-    admin = make_url(PG_URL).set(drivername="postgresql", database="postgres")
-    admin_dsn = admin.render_as_string(hide_password=False)
-    name = f"flowrun_motion_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-    try:
-        connection = psycopg.connect(admin_dsn, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is required under CI but is unreachable: {exc}")
-        pytest.skip(f"PostgreSQL at {PG_URL} is unreachable: {exc}")
-    with connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    try:
+    with fresh_postgresql("flowrun_motion") as url:
         migrate.upgrade(url)
         yield url
-    finally:
-        with psycopg.connect(admin_dsn, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -13,7 +13,8 @@ import pytest
 
 from server.client import Client
 from server.database.engine import Database
-from tests.conftest import BACKENDS, _truncate
+from tests.conftest import BACKENDS
+from tests.databases import empty
 from tests.e2e.motion import EXAMPLES, FAST_LOOPS, agents, alive, cli, fresh_database, wait_for
 from tests.live import LiveServer, start_server
 
@@ -40,7 +41,7 @@ def motion_server(motion_database: Database) -> Iterator[LiveServer]:
 @pytest.fixture
 async def url(motion_server: LiveServer, motion_database: Database) -> str:
     """The server's GraphQL URL, over an emptied database."""
-    await _truncate(motion_database)
+    await empty(motion_database)
     return motion_server.graphql_url
 
 

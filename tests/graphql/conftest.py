@@ -97,18 +97,6 @@ async def dataset(server: LiveServer, db: Database) -> Dataset:
     return await build_dataset(db)
 
 
-async def empty(database: Database) -> None:
-    """Delete every row but the default tenant (what the `db` fixture does before a test)."""
-    tables = [t for t in reversed(SQLModel.metadata.sorted_tables) if t.name != "tenant"]
-    async with database.transaction() as conn:
-        if database.is_sqlite:
-            for table in tables:
-                await conn.execute(table.delete())
-        else:
-            names = ", ".join(f'"{t.name}"' for t in tables)
-            await conn.execute(sa.text(f"TRUNCATE {names} CASCADE"))
-
-
 async def snapshot(db: Database) -> dict[str, list[dict[str, Any]]]:
     """Every row of every table, for comparing the database before and after a request."""
     out: dict[str, list[dict[str, Any]]] = {}

@@ -15,7 +15,8 @@ import pendulum
 import pytest
 
 from server.database.engine import Database
-from tests.graphql.conftest import T0, Dataset, build_dataset, empty
+from tests.databases import empty
+from tests.graphql.conftest import T0, Dataset, build_dataset
 from tests.live import GraphQL, LiveServer
 
 
