@@ -43,6 +43,12 @@ def sync_url(url: str) -> sa.URL:
                       "postgresql+psycopg")
 
 
+def ensure_sqlite_directory(url: sa.URL) -> None:
+    """Create the folder of a SQLite file (the user data directory on a fresh machine)."""
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+
+
 class Database:
     def __init__(self, url: str, *, pool_size: int = 10, timeout: float = 30.0) -> None:
         self.url = async_url(url)
@@ -65,8 +71,7 @@ class Database:
 
     def _create_engine(self, pool_size: int, timeout: float) -> AsyncEngine:
         if self.is_sqlite:
-            if self.url.database and self.url.database != ":memory:":
-                Path(self.url.database).parent.mkdir(parents=True, exist_ok=True)
+            ensure_sqlite_directory(self.url)
             return _sqlite_engine(self.url, pool_size, timeout)
         return create_async_engine(
             self.url,
