@@ -50,18 +50,23 @@ class LogFollower:
 
 
 def watch(client: Client, flow_run_id: str, *, logs: bool, quiet: bool) -> FlowRunInfo:
-    """Follow a run until it ends, printing state changes (and logs); returns its last info."""
+    """Follow a run until it ends, printing every state it enters, from its state history, so
+    a state that lasted less than a poll (Submitted, a quick Running) is shown too (and its
+    logs); returns its last info."""
     follower = LogFollower(client, flow_run_id) if logs and not quiet else None
-    last_state: str | None = None
+    seen_version = 0
     with _status(quiet) as status:
         while True:
             info = client.get_flow_run_info(flow_run_id)
             if follower is not None:
                 follower.print_new()
-            if info.state != last_state and not quiet:
-                console.print(state_text(info.state, info.state_message))
+            if not quiet:
+                for version, state, message in client.get_state_history(
+                    flow_run_id, after_version=seen_version
+                ):
+                    console.print(state_text(state, message))
+                    seen_version = version
                 status(f"Flow run {info.name} is {info.state}")
-                last_state = info.state
             if info.is_finished:
                 return info
             time.sleep(POLL_SECONDS)

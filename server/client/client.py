@@ -198,6 +198,14 @@ class Client:
         rows = self._read(gql.FLOW_RUN_STATES, ids=ids)["flow_run"]
         return {r["id"]: (r["state"], r["version"]) for r in rows}
 
+    def get_state_history(
+        self, flow_run_id: str, *, after_version: int = 0
+    ) -> list[tuple[int, str, str | None]]:
+        """(version, state, message) of every state the run entered after `after_version`,
+        oldest first."""
+        rows = self._read(gql.STATE_HISTORY, id=str(flow_run_id), after=after_version)
+        return [(r["version"], r["state"], r["message"]) for r in rows["flow_run_state"]]
+
     def set_flow_run_state(
         self, flow_run_id: str, state: str | dict[str, Any], version: int | None = None,
         message: str | None = None,

@@ -82,6 +82,12 @@ query FlowRunStates($ids: [uuid!]) {
 }
 """
 
+STATE_HISTORY = """
+query($id: uuid!, $after: Int!) {
+  flow_run_state(where: {flow_run_id: {_eq: $id}, version: {_gt: $after}},
+                 order_by: {version: asc}) { version state message }
+}"""
+
 SET_FLOW_RUN_STATE = """
 mutation SetFlowRunState($input: set_flow_run_state_input!) {
   set_flow_run_state(input: $input) { id version }

@@ -66,6 +66,10 @@ async def test_a_registered_function_runs_on_an_agent_and_watch_shows_its_log_li
     assert "Hello, Marvin!" in result.stdout
     run = api.list_flow_runs(limit=1)[0]
     assert (run.state, run.parameters) == ("Success", {"name": "Marvin"})
+    # Every state the run entered is shown, in order, even those shorter than a poll.
+    states = [word for line in result.stdout.splitlines() for word in line.split()[:1]
+              if word in ("Scheduled", "Submitted", "Running", "Success")]
+    assert states == ["Scheduled", "Submitted", "Running", "Success"]
 
 
 async def test_a_failing_flow_ends_failed_and_watch_exits_non_zero(url: str, api: Client) -> None:
