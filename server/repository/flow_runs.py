@@ -10,9 +10,14 @@ from typing import Any
 import sqlalchemy as sa
 
 from ..database.models import flow_run, flow_run_state
-from ..database.types import JSONType, UTCDateTime
 from ..domain.states import NewState
 from .common import TENANT_ID, Conn, Row, first, new_id
+from .run_states import (
+    first_state_columns,
+    history_row,
+    transition_params,
+    transition_values,
+)
 
 
 async def get(conn: Conn, flow_run_id: uuid.UUID) -> Row | None:
@@ -38,18 +43,12 @@ async def insert(
     `.values(**literals)` per call cost a fifth of a create's CPU in SQLAlchemy."""
     state_id = new_id()
     row = {
-        "id": flow_run_id, "tenant_id": TENANT_ID, "version": 1, "state_id": state_id,
-        "created": now, "updated": now, "state": state.name, "state_type": state.type.value,
-        "state_message": state.message, "state_timestamp": now,
-        "state_start_time": state.start_time, "serialized_state": state.document,
-        **values,
+        "id": flow_run_id, "tenant_id": TENANT_ID, "state_id": state_id,
+        "created": now, "updated": now, **first_state_columns(flow_run, state, now), **values,
     }
-    if state.is_running:
-        row.update(run_count=1, start_time=now, heartbeat=now)
-    if state.is_finished:
-        row["end_time"] = now
     await conn.execute(flow_run.insert(), row)
-    await _insert_history(conn, state_id, flow_run_id, 1, state, now)
+    await conn.execute(flow_run_state.insert(),
+                       history_row("flow_run_id", flow_run_id, state_id, 1, state, now))
 
 
 async def set_state(
@@ -66,63 +65,23 @@ async def set_state(
     stmt = _set_state_statement(
         expected_version is not None, state.is_running, state.is_finished
     )
-    params = {
-        "flow_run_id": flow_run_id, "expected_version": expected_version, "now": now,
-        "state_id": state_id, "state": state.name, "state_type": state.type.value,
-        "state_message": state.message, "state_start_time": state.start_time,
-        "serialized_state": state.document,
-    }
+    params = {"flow_run_id": flow_run_id, "expected_version": expected_version,
+              **transition_params(flow_run, state, now, state_id)}
     row = (await conn.execute(stmt, params)).first()
     if row is None:
         return None
-    await _insert_history(conn, state_id, flow_run_id, row.version, state, now)
+    await conn.execute(flow_run_state.insert(),
+                       history_row("flow_run_id", flow_run_id, state_id, row.version, state, now))
     return int(row.version)
 
 
 @cache
 def _set_state_statement(versioned: bool, running: bool, finished: bool) -> Any:
-    now = sa.bindparam("now", type_=UTCDateTime())
-    values: dict[str, Any] = {
-        "version": flow_run.c.version + 1,
-        "updated": now,
-        "state_timestamp": now,
-        "state_id": sa.bindparam("state_id", type_=sa.Uuid()),
-        "state": sa.bindparam("state", type_=sa.String()),
-        "state_type": sa.bindparam("state_type", type_=sa.String()),
-        "state_message": sa.bindparam("state_message", type_=sa.String()),
-        "state_start_time": sa.bindparam("state_start_time", type_=UTCDateTime()),
-        "serialized_state": sa.bindparam("serialized_state", type_=JSONType),
-    }
-    if running:
-        values.update(
-            run_count=flow_run.c.run_count + 1,
-            start_time=sa.func.coalesce(flow_run.c.start_time, now),
-            end_time=None,
-            heartbeat=now,
-        )
-    if finished:
-        values["end_time"] = now
     conditions = [flow_run.c.id == sa.bindparam("flow_run_id", type_=sa.Uuid())]
     if versioned:
         conditions.append(flow_run.c.version == sa.bindparam("expected_version"))
+    values = transition_values(flow_run, running=running, finished=finished)
     return flow_run.update().where(*conditions).values(values).returning(flow_run.c.version)
-
-
-async def _insert_history(
-    conn: Conn,
-    state_id: uuid.UUID,
-    flow_run_id: uuid.UUID,
-    version: int,
-    state: NewState,
-    now: datetime,
-) -> None:
-    await conn.execute(flow_run_state.insert(), {
-        "id": state_id, "tenant_id": TENANT_ID, "flow_run_id": flow_run_id,
-        "version": version, "state": state.name, "type": state.type.value,
-        "message": state.message, "result": state.document.get("_result"),
-        "start_time": state.start_time, "serialized_state": state.document,
-        "timestamp": now, "created": now,
-    })
 
 
 async def update(

@@ -16,9 +16,14 @@ from typing import Any
 import sqlalchemy as sa
 
 from ..database.models import flow_run, task_run, task_run_state
-from ..database.types import JSONType, UTCDateTime
 from ..domain.states import NewState, StateType
 from .common import TENANT_ID, Conn, Row, first, new_id, upsert
+from .run_states import (
+    first_state_columns,
+    history_row,
+    transition_params,
+    transition_values,
+)
 
 
 async def insert_many(
@@ -30,11 +35,11 @@ async def insert_many(
     runs, history = [], []
     for item in tasks:
         run_id, state_id = new_id(), new_id()
-        runs.append({**_state_columns(state, now), "id": run_id, "tenant_id": TENANT_ID,
-                     "flow_run_id": flow_run_id, "task_id": item.id, "map_index": -1,
-                     "cache_key": item.cache_key, "version": 1, "state_id": state_id,
-                     "run_count": 0, "created": now, "updated": now})
-        history.append(_history_row(state_id, run_id, 1, state, now))
+        runs.append({**first_state_columns(task_run, state, now), "id": run_id,
+                     "tenant_id": TENANT_ID, "flow_run_id": flow_run_id, "task_id": item.id,
+                     "map_index": -1, "cache_key": item.cache_key, "state_id": state_id,
+                     "created": now, "updated": now})
+        history.append(history_row("task_run_id", run_id, state_id, 1, state, now))
     await conn.execute(task_run.insert(), runs)
     await conn.execute(task_run_state.insert(), history)
 
@@ -51,9 +56,9 @@ async def get_or_create(
 ) -> Row:
     """The task run for (flow run, task, map index), created in `state` if missing."""
     run_id, state_id = new_id(), new_id()
-    values = {**_state_columns(state, now), "id": run_id, "tenant_id": TENANT_ID,
-              "flow_run_id": flow_run_id, "task_id": task_id, "map_index": map_index,
-              "cache_key": cache_key, "version": 1, "state_id": state_id, "run_count": 0,
+    values = {**first_state_columns(task_run, state, now), "id": run_id,
+              "tenant_id": TENANT_ID, "flow_run_id": flow_run_id, "task_id": task_id,
+              "map_index": map_index, "cache_key": cache_key, "state_id": state_id,
               "created": now, "updated": now}
     stmt = (
         upsert(conn, task_run).values(values)
@@ -62,7 +67,7 @@ async def get_or_create(
     )
     if await first(conn, stmt) is not None:  # this call inserted it
         await conn.execute(task_run_state.insert(),
-                           _history_row(state_id, run_id, 1, state, now))
+                           history_row("task_run_id", run_id, state_id, 1, state, now))
     row = await first(conn, sa.select(task_run).where(
         task_run.c.flow_run_id == flow_run_id, task_run.c.task_id == task_id,
         task_run.c.map_index == map_index,
@@ -100,45 +105,22 @@ async def set_state(
     state_id = new_id()
     stmt = _set_state_statement(expected_version is not None, state.is_running,
                                 state.is_finished)
-    params = {
-        "task_run_id": task_run_id, "expected_version": expected_version, "now": now,
-        "state_id": state_id, "state": state.name, "state_type": state.type.value,
-        "state_message": state.message, "state_start_time": state.start_time,
-        "state_result": state.document.get("_result"), "serialized_state": state.document,
-    }
+    params = {"task_run_id": task_run_id, "expected_version": expected_version,
+              **transition_params(task_run, state, now, state_id)}
     row = (await conn.execute(stmt, params)).first()
     if row is None:
         return None
     await conn.execute(task_run_state.insert(),
-                       _history_row(state_id, task_run_id, row.version, state, now))
+                       history_row("task_run_id", task_run_id, state_id, row.version, state, now))
     return int(row.version)
 
 
 @cache
 def _set_state_statement(versioned: bool, running: bool, finished: bool) -> Any:
-    now = sa.bindparam("now", type_=UTCDateTime())
-    values: dict[str, Any] = {
-        "version": task_run.c.version + 1,
-        "updated": now,
-        "state_timestamp": now,
-        "state_id": sa.bindparam("state_id", type_=sa.Uuid()),
-        "state": sa.bindparam("state", type_=sa.String()),
-        "state_type": sa.bindparam("state_type", type_=sa.String()),
-        "state_message": sa.bindparam("state_message", type_=sa.String()),
-        "state_start_time": sa.bindparam("state_start_time", type_=UTCDateTime()),
-        "state_result": sa.bindparam("state_result", type_=JSONType),
-        "serialized_state": sa.bindparam("serialized_state", type_=JSONType),
-    }
     conditions = [task_run.c.id == sa.bindparam("task_run_id", type_=sa.Uuid())]
     if versioned:
         conditions.append(task_run.c.version == sa.bindparam("expected_version"))
     if running:
-        values.update(
-            run_count=task_run.c.run_count + 1,
-            start_time=sa.func.coalesce(task_run.c.start_time, now),
-            end_time=None,
-            heartbeat=now,
-        )
         # A task only starts while its flow run runs (a cancelled run starts no new task).
         conditions.append(sa.exists(
             sa.select(sa.literal(1)).where(
@@ -146,8 +128,7 @@ def _set_state_statement(versioned: bool, running: bool, finished: bool) -> Any:
                 flow_run.c.state_type == StateType.RUNNING.value,
             )
         ))
-    if finished:
-        values["end_time"] = now
+    values = transition_values(task_run, running=running, finished=finished)
     return task_run.update().where(*conditions).values(values).returning(task_run.c.version)
 
 
@@ -156,21 +137,3 @@ async def set_name(conn: Conn, task_run_id: uuid.UUID, name: str, now: datetime)
         task_run.update().where(task_run.c.id == task_run_id).values(name=name, updated=now)
     )
     return result.rowcount > 0
-
-
-def _state_columns(state: NewState, now: datetime) -> dict[str, Any]:
-    return {"state": state.name, "state_type": state.type.value,
-            "state_message": state.message, "state_timestamp": now,
-            "state_start_time": state.start_time,
-            "state_result": state.document.get("_result"),
-            "serialized_state": state.document}
-
-
-def _history_row(
-    state_id: uuid.UUID, task_run_id: uuid.UUID, version: int, state: NewState, now: datetime
-) -> dict[str, Any]:
-    return {"id": state_id, "tenant_id": TENANT_ID, "task_run_id": task_run_id,
-            "version": version, "state": state.name, "type": state.type.value,
-            "message": state.message, "result": state.document.get("_result"),
-            "start_time": state.start_time, "serialized_state": state.document,
-            "timestamp": now, "created": now}

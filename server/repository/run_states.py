@@ -1,0 +1,85 @@
+"""What a state does to a run, shared by flow runs and task runs (the same columns on both
+tables): the columns of its current state, the SET clause of a versioned state change, and
+the history row. Entering Running starts the run (once), counts it and beats its heart;
+a finished state ends it."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..database.types import JSONType, UTCDateTime
+from ..domain.states import NewState
+from .common import TENANT_ID
+
+_STATE_BINDS: dict[str, Any] = {
+    "state": sa.String(),
+    "state_type": sa.String(),
+    "state_message": sa.String(),
+    "state_start_time": UTCDateTime(),
+    "state_result": JSONType,
+    "serialized_state": JSONType,
+}
+
+
+def _state_values(state: NewState) -> dict[str, Any]:
+    return {
+        "state": state.name, "state_type": state.type.value, "state_message": state.message,
+        "state_start_time": state.start_time, "state_result": state.document.get("_result"),
+        "serialized_state": state.document,
+    }
+
+
+def first_state_columns(table: sa.Table, state: NewState, now: datetime) -> dict[str, Any]:
+    """The columns of a run inserted in `state` (version 1)."""
+    columns = {k: v for k, v in _state_values(state).items() if k in table.c}
+    columns.update(version=1, state_timestamp=now, run_count=0)
+    if state.is_running:
+        columns.update(run_count=1, start_time=now, heartbeat=now)
+    if state.is_finished:
+        columns["end_time"] = now
+    return columns
+
+
+def transition_values(table: sa.Table, *, running: bool, finished: bool) -> dict[str, Any]:
+    """The SET clause of a state change; its parameters come from `transition_params`."""
+    now = sa.bindparam("now", type_=UTCDateTime())
+    values: dict[str, Any] = {
+        "version": table.c.version + 1,
+        "updated": now,
+        "state_timestamp": now,
+        "state_id": sa.bindparam("state_id", type_=sa.Uuid()),
+        **{name: sa.bindparam(name, type_=kind)
+           for name, kind in _STATE_BINDS.items() if name in table.c},
+    }
+    if running:
+        values.update(
+            run_count=table.c.run_count + 1,
+            start_time=sa.func.coalesce(table.c.start_time, now),
+            end_time=None,
+            heartbeat=now,
+        )
+    if finished:
+        values["end_time"] = now
+    return values
+
+
+def transition_params(
+    table: sa.Table, state: NewState, now: datetime, state_id: uuid.UUID
+) -> dict[str, Any]:
+    values = {k: v for k, v in _state_values(state).items() if k in table.c}
+    return {"now": now, "state_id": state_id, **values}
+
+
+def history_row(
+    owner: str, owner_id: uuid.UUID, state_id: uuid.UUID, version: int, state: NewState,
+    now: datetime,
+) -> dict[str, Any]:
+    """A row of flow_run_state (owner "flow_run_id") or task_run_state ("task_run_id")."""
+    return {"id": state_id, "tenant_id": TENANT_ID, owner: owner_id, "version": version,
+            "state": state.name, "type": state.type.value, "message": state.message,
+            "result": state.document.get("_result"), "start_time": state.start_time,
+            "serialized_state": state.document, "timestamp": now, "created": now}
