@@ -60,3 +60,13 @@ def _label(key: str, value: LabelValue) -> str:
     if value is False:
         return f"{key}=false"
     return f"{key}={value}"
+
+
+def run_labels(
+    given: list[str] | None, group_labels: list[str] | None, flow_labels: list[str] | None
+) -> list[str]:
+    """A new run's labels: those given, else its flow group's (when set), else its flow's."""
+    for labels in (given, group_labels):
+        if labels is not None:
+            return list(labels)
+    return list(flow_labels or [])

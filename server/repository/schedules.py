@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from ..database.models import flow, flow_group, flow_run, flow_run_state
 from ..domain.states import NewState
 from .common import TENANT_ID, Conn, Row, first, new_id, upsert
+from .run_states import first_state_columns, history_row
 
 
 async def scheduled_flows(conn: Conn) -> Sequence[Row]:
@@ -72,10 +73,8 @@ async def insert_auto_scheduled(
     stmt = (
         upsert(conn, flow_run)
         .values(
-            id=flow_run_id, tenant_id=TENANT_ID, version=1, state_id=state_id,
-            auto_scheduled=True, created=now, updated=now, state=state.name,
-            state_type=state.type.value, state_message=state.message, state_timestamp=now,
-            state_start_time=state.start_time, serialized_state=state.document, **values,
+            id=flow_run_id, tenant_id=TENANT_ID, state_id=state_id, auto_scheduled=True,
+            created=now, updated=now, **first_state_columns(flow_run, state, now), **values,
         )
         .on_conflict_do_nothing(
             index_elements=["flow_id", "scheduled_start_time"],
@@ -85,10 +84,6 @@ async def insert_auto_scheduled(
     )
     if await first(conn, stmt) is None:
         return False
-    await conn.execute(flow_run_state.insert().values(
-        id=state_id, tenant_id=TENANT_ID, flow_run_id=flow_run_id, version=1,
-        state=state.name, type=state.type.value, message=state.message,
-        result=state.document.get("_result"), start_time=state.start_time,
-        serialized_state=state.document, timestamp=now, created=now,
-    ))
+    await conn.execute(flow_run_state.insert(),
+                       history_row("flow_run_id", flow_run_id, state_id, 1, state, now))
     return True

@@ -12,6 +12,7 @@ import orjson
 from ..domain import clock, parameters
 from ..domain.errors import Conflict, InvalidInput, NotFound, VersionMismatch
 from ..domain.jsonvalues import json_object, string_list
+from ..domain.labels import run_labels
 from ..domain.names import random_run_name
 from ..domain.states import NewState, parse_state, server_state
 from ..domain.times import parse_time
@@ -106,7 +107,7 @@ async def create_flow_run(conn: Conn, request: FlowRunRequest) -> CreatedRun:
             "name": name or random_run_name(),
             "parameters": merged,
             "context": context,
-            "labels": _labels(labels, target),
+            "labels": run_labels(labels, target.group_labels, target.labels),
             "run_config": run_config if run_config is not None else target.run_config,
             "scheduled_start_time": start,
             "idempotency_key": key,
@@ -152,14 +153,6 @@ async def _resolve_target(conn: Conn, request: FlowRunRequest) -> Row:
     ):
         raise NotFound(f"The {label} has no unarchived flow")
     raise NotFound(f"No {label}")
-
-
-def _labels(labels: list[str] | None, target: Row) -> list[str]:
-    if labels is not None:
-        return labels
-    if target.group_labels is not None:
-        return list(target.group_labels)
-    return list(target.labels or [])
 
 
 def _check_same_request(key: str, stored: dict[str, Any], given: dict[str, Any]) -> None:

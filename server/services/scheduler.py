@@ -16,6 +16,7 @@ import pendulum
 
 from ..domain import clock, parameters
 from ..domain.errors import InvalidInput
+from ..domain.labels import run_labels
 from ..domain.names import random_run_name
 from ..domain.schedules import Event, next_events
 from ..domain.states import server_state
@@ -68,7 +69,7 @@ async def _create(conn: Conn, flow: Row, event: Event, now: pendulum.DateTime) -
             "name": random_run_name(),
             "parameters": merged,
             "context": {},
-            "labels": _labels(flow, event),
+            "labels": run_labels(event.labels, flow.group_labels, flow.labels),
             "run_config": flow.run_config,
             "scheduled_start_time": event.start_time,
         },
@@ -76,10 +77,3 @@ async def _create(conn: Conn, flow: Row, event: Event, now: pendulum.DateTime) -
     if inserted:  # Prefect 1 flow runners learn their tasks' ids from the run's task runs
         await task_runs.create_for_flow_run(conn, flow_run_id=flow_run_id, flow_id=flow.id)
     return int(inserted)
-
-
-def _labels(flow: Row, event: Event) -> list[str]:
-    for labels in (event.labels, flow.group_labels, flow.labels):
-        if labels is not None:
-            return list(labels)
-    return []
