@@ -17,11 +17,17 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DataError, DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
-from ..domain.errors import InvalidInput, ServiceUnavailable
+from ..domain.errors import (
+    Conflict,
+    FlowrunError,
+    InvalidInput,
+    NotFound,
+    ServiceUnavailable,
+)
 
 _WRITE = "flowrun_write"
 
@@ -109,7 +115,9 @@ class Database:
 @contextmanager
 def _translated_errors() -> Iterator[None]:
     """Database errors become domain errors here: busy or lost databases are a retryable
-    503, values the database refuses (NUL bytes in text, out-of-range numbers) are bad input."""
+    503, values the database refuses (NUL bytes in text, out-of-range numbers) are bad input,
+    a reference to a row that is gone (deleted between a service's check and its write) is
+    NOT_FOUND, and a duplicate no service anticipated is a CONFLICT."""
     try:
         yield
     except PoolTimeout as exc:
@@ -121,7 +129,18 @@ def _translated_errors() -> Iterator[None]:
             ) from exc
         if isinstance(exc, DataError) or _sqlstate(exc).startswith("22"):
             raise InvalidInput(f"The database refused a value: {_reason(exc)}") from exc
+        if isinstance(exc, IntegrityError):
+            raise _integrity_error(exc) from exc
         raise
+
+
+def _integrity_error(exc: IntegrityError) -> FlowrunError:
+    reason = _reason(exc)
+    if _sqlstate(exc) == "23503" or "FOREIGN KEY" in reason:
+        return NotFound(f"A row this request refers to does not exist (any more): {reason}")
+    if _sqlstate(exc) == "23505" or "UNIQUE" in reason:
+        return Conflict(f"That already exists: {reason}")
+    return InvalidInput(f"The database refused the change: {reason}")
 
 
 def _sqlstate(exc: DBAPIError) -> str:
