@@ -101,8 +101,11 @@ async def _repeated_registration(
 
 
 async def _group_name(conn: Conn, project_id: uuid.UUID, name: str) -> str:
+    """The version group of a flow name in a project: an existing flow's, else one derived
+    from (project, name), so concurrent first registrations of a name meet in one group
+    (settled by the group's unique name) instead of each making their own."""
     existing = await repo.group_of_named_flow(conn, project_id, name)
-    return existing.version_group_id if existing else str(uuid.uuid4())
+    return existing.version_group_id if existing else str(uuid.uuid5(project_id, name))
 
 
 def _flow_labels(document: dict[str, Any]) -> list[str]:

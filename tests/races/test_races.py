@@ -140,3 +140,30 @@ async def test_the_same_edges_registered_twice_at_once_are_stored_once(db: Datab
 
     assert await asyncio.gather(*(register() for _ in range(10))) == [2] * 10
     assert await _count(db, edge, flow_id=flow_id) == 2
+
+
+async def test_a_new_flow_registered_ten_times_at_once_makes_one_flow_group(db: Database) -> None:
+    from server.database.models import flow as flow_table
+    from server.domain.errors import Conflict
+    from server.services import flows
+    from tests.factories import make_project
+
+    project_id = await make_project(db)
+
+    async def register() -> str:
+        try:
+            async with db.transaction() as conn:
+                await flows.create_flow(conn, serialized_flow={"name": "fresh"},
+                                        project_id=project_id)
+            return "registered"
+        except Conflict as exc:  # two versions numbered at the same moment: retry-able
+            return exc.code
+
+    results = await asyncio.gather(*(register() for _ in range(10)))
+    assert "registered" in results and set(results) <= {"registered", "CONFLICT"}
+    async with db.read() as conn:
+        rows = (await conn.execute(sa.select(flow_table.c.flow_group_id, flow_table.c.version,
+                                             flow_table.c.archived))).all()
+    assert len({r.flow_group_id for r in rows}) == 1
+    assert sorted(r.version for r in rows) == list(range(1, results.count("registered") + 1))
+    assert [r.archived for r in rows].count(False) == 1
