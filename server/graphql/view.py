@@ -7,7 +7,6 @@ once (an LRU cache) and then executed by graphql-core directly."""
 
 from __future__ import annotations
 
-import uuid
 from functools import lru_cache
 from typing import Any
 
@@ -30,6 +29,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from ..database.engine import Database
 from ..domain.errors import InvalidInput
+from ..masking import request_id as request_id_of
 from .context import Context
 from .errors import PARSE_FAILED, VALIDATION_FAILED, format_error, request_error
 
@@ -54,7 +54,7 @@ class GraphQLEndpoint:
     async def handle(self, request: Request) -> Response:
         if request.method == "GET":
             return HTMLResponse(self._playground)
-        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
+        request_id = request_id_of(request.headers)
         body = await request.body()
         try:
             query, variables, operation_name = _read_body(body)

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import logging
-import uuid
 from collections.abc import Awaitable, Callable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -18,11 +16,11 @@ from starlette.routing import Route
 
 from ..database.engine import Database
 from ..domain.errors import FlowrunError
-from .errors import JSONResponse, RequestInvalid, domain_error, request_invalid
+from ..masking import mask, request_id
+from .errors import JSONResponse, RequestInvalid, domain_error, internal_error, request_invalid
 from .openapi import Operation, build_document
 from .routes import OPERATIONS
 
-log = logging.getLogger("flowrun.rest")
 Handler = Callable[[Request], Awaitable[Response]]
 
 
@@ -49,12 +47,8 @@ def _guarded(handler: Handler) -> Handler:
             return await request_invalid(request, exc)
         except FlowrunError as exc:
             return await domain_error(request, exc)
-        except Exception:
-            request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
-            log.exception("request %s failed", request_id)
-            body = {"detail": f"Internal server error (request id {request_id})",
-                    "code": "INTERNAL_SERVER_ERROR", "details": {"request_id": request_id}}
-            return JSONResponse(body, status_code=500, headers={"x-request-id": request_id})
+        except Exception as exc:
+            return internal_error(mask(exc, request_id(request.headers)))
 
     return guarded
 
