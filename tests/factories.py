@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from typing import Any
 
 from server.database.engine import Database
 from server.services import flow_runs, flows, projects
+
+# What a door passes from its settings (FLOWRUN_IDEMPOTENCY_WINDOW_SECONDS, 24 hours).
+IDEMPOTENCY_WINDOW = timedelta(days=1)
 
 
 async def make_project(db: Database, name: str | None = None) -> uuid.UUID:
@@ -30,6 +34,7 @@ async def make_flow(
 async def make_run(db: Database, flow_id: uuid.UUID, **fields: Any) -> uuid.UUID:
     async with db.transaction() as conn:
         created = await flow_runs.create_flow_run(
-            conn, flow_runs.FlowRunRequest(flow_id=flow_id, **fields)
+            conn, flow_runs.FlowRunRequest(flow_id=flow_id, **fields),
+            idempotency_window=IDEMPOTENCY_WINDOW,
         )
     return created.id

@@ -30,6 +30,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from ..database.engine import Database
 from ..domain.errors import InvalidInput
 from ..masking import request_id as request_id_of
+from ..settings import Settings
 from .context import Context
 from .errors import PARSE_FAILED, VALIDATION_FAILED, format_error, request_error
 
@@ -45,9 +46,13 @@ class JSONResponse(Response):
 
 
 class GraphQLEndpoint:
-    def __init__(self, schema: strawberry.Schema, db: Database, cache_size: int = 1024) -> None:
+    def __init__(
+        self, schema: strawberry.Schema, db: Database, settings: Settings,
+        cache_size: int = 1024,
+    ) -> None:
         self.schema = schema._schema
         self.db = db
+        self.settings = settings
         self.prepare = lru_cache(maxsize=cache_size)(self._prepare)
         self._playground = get_graphql_ide_html("graphiql")
 
@@ -67,7 +72,7 @@ class GraphQLEndpoint:
             result = execute(
                 self.schema,
                 document,
-                context_value=Context(self.db, request_id),
+                context_value=Context(self.db, self.settings, request_id),
                 variable_values=variables,
                 operation_name=operation_name,
                 is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]

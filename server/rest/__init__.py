@@ -17,6 +17,7 @@ from starlette.routing import Route
 from ..database.engine import Database
 from ..domain.errors import FlowrunError
 from ..masking import mask, request_id
+from ..settings import Settings
 from .errors import JSONResponse, RequestInvalid, domain_error, internal_error, request_invalid
 from .openapi import Operation, build_document
 from .routes import OPERATIONS
@@ -24,7 +25,7 @@ from .routes import OPERATIONS
 Handler = Callable[[Request], Awaitable[Response]]
 
 
-def build_rest_app(db: Database) -> Starlette:
+def build_rest_app(db: Database, settings: Settings) -> Starlette:
     """The REST API as an ASGI app to mount at /api."""
     routes = [Route(op.path, _guarded(op.handler), methods=[op.method]) for op in OPERATIONS]
     routes += [
@@ -33,6 +34,7 @@ def build_rest_app(db: Database) -> Starlette:
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error})
     app.state.db = db
+    app.state.settings = settings
     return app
 
 

@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from ..database.engine import Database
 from ..services import deployments as service
+from ..settings import Settings
 from . import parsing, render
 from .api_schemas import (
     DeploymentCreate,
@@ -34,6 +35,10 @@ _DEPLOYMENTS = TypeAdapter(list[DeploymentResponse])
 
 def _db(request: Request) -> Database:
     return request.app.state.db  # type: ignore[no-any-return]
+
+
+def _settings(request: Request) -> Settings:
+    return request.app.state.settings  # type: ignore[no-any-return]
 
 
 def _array(adapter: TypeAdapter[Any], items: list[Any]) -> Response:
@@ -77,7 +82,8 @@ async def create_flow_run_from_deployment(request: Request) -> Response:
     payload = await parsing.body(request, DeploymentFlowRunCreate)
     async with _db(request).transaction() as conn:
         result = await service.create_flow_run_from_deployment(
-            conn, deployment_id=deployment_id, request=run_request(payload)
+            conn, deployment_id=deployment_id, request=run_request(payload),
+            idempotency_window=_settings(request).idempotency_window,
         )
     return JSONResponse(render.flow_run(result.run), status_code=201 if result.created else 200)
 

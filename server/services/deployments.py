@@ -19,7 +19,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import pendulum
@@ -187,7 +187,8 @@ async def delete_deployment(conn: Conn, *, deployment_id: uuid.UUID) -> None:
 
 
 async def create_flow_run_from_deployment(
-    conn: Conn, *, deployment_id: uuid.UUID, request: DeploymentRunRequest
+    conn: Conn, *, deployment_id: uuid.UUID, request: DeploymentRunRequest,
+    idempotency_window: timedelta,
 ) -> CreatedRunView:
     deployment = await get_deployment(conn, deployment_id=deployment_id)
     merged = {**(deployment.parameters or {}), **(request.parameters or {})}
@@ -208,7 +209,7 @@ async def create_flow_run_from_deployment(
         idempotency_key=request.idempotency_key,
         state=state,
         extra=_run_columns(deployment, request),
-    ))
+    ), idempotency_window=idempotency_window)
     return CreatedRunView(await read_flow_run(conn, flow_run_id=created.id), created.created)
 
 

@@ -19,7 +19,7 @@ from server.database.engine import Database
 from server.domain import clock
 from server.repository import flows as flow_repo
 from server.services import flow_runs
-from tests.factories import make_flow, make_project
+from tests.factories import IDEMPOTENCY_WINDOW, make_flow, make_project
 from tests.live import GraphQL, LiveServer
 
 T0 = pendulum.datetime(2030, 1, 1, tz="UTC")
@@ -81,7 +81,7 @@ async def build_dataset(db: Database) -> Dataset:
                 created = await flow_runs.create_flow_run(conn, flow_runs.FlowRunRequest(
                     flow_id=data.flows[flow_name], flow_run_name=name, labels=labels,
                     parameters=parameters, scheduled_start_time=T0.add(days=day - 1),
-                ))
+                ), idempotency_window=IDEMPOTENCY_WINDOW)
                 for kind, message in states:
                     frozen.advance(minutes=1)
                     await flow_runs.set_flow_run_state(

@@ -13,7 +13,7 @@ import pytest
 
 from server.database.engine import Database
 from server.services import flow_runs
-from tests.factories import make_flow
+from tests.factories import IDEMPOTENCY_WINDOW, make_flow
 from tests.graphql.conftest import snapshot
 from tests.live import GraphQL, LiveServer
 
@@ -39,7 +39,8 @@ async def targets(server: LiveServer, db: Database) -> Targets:
     async with db.transaction() as conn:
         run = await flow_runs.create_flow_run(
             conn, flow_runs.FlowRunRequest(flow_id=flow_id, idempotency_key="k",
-                                           parameters={"say": 1}))
+                                           parameters={"say": 1}),
+            idempotency_window=IDEMPOTENCY_WINDOW)
     return Targets(str(flow_id), str(needs), str(run.id))
 
 

@@ -18,7 +18,7 @@ from server.database.engine import Database
 from server.database.models import flow_run, flow_run_state
 from server.domain.errors import VersionMismatch
 from server.services import flow_runs
-from tests.factories import make_flow, make_run
+from tests.factories import IDEMPOTENCY_WINDOW, make_flow, make_run
 from tests.live import GraphQL, LiveServer, start_server
 
 CREATE = """mutation($input: create_flow_run_input!) {
@@ -42,7 +42,8 @@ async def test_fifty_concurrent_creates_with_one_key_make_exactly_one_run(db: Da
     async def create() -> flow_runs.CreatedRun:
         async with db.transaction() as conn:
             return await flow_runs.create_flow_run(
-                conn, flow_runs.FlowRunRequest(flow_id=flow_id, idempotency_key="one-key")
+                conn, flow_runs.FlowRunRequest(flow_id=flow_id, idempotency_key="one-key"),
+                idempotency_window=IDEMPOTENCY_WINDOW,
             )
 
     results = await asyncio.gather(*(create() for _ in range(50)))

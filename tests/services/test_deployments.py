@@ -15,7 +15,7 @@ from server.domain.errors import Conflict, InvalidInput, NotFound
 from server.domain.states import StateType, typed_state
 from server.repository import flows as flow_repo
 from server.services import deployments as service
-from tests.factories import make_flow
+from tests.factories import IDEMPOTENCY_WINDOW, make_flow
 
 T0 = pendulum.datetime(2030, 1, 1, tz="UTC")
 
@@ -41,7 +41,8 @@ async def run_from(
     request = service.DeploymentRunRequest(**fields)  # type: ignore[arg-type]
     async with db.transaction() as conn:
         return await service.create_flow_run_from_deployment(
-            conn, deployment_id=deployment_id, request=request)
+            conn, deployment_id=deployment_id, request=request,
+            idempotency_window=IDEMPOTENCY_WINDOW)
 
 
 async def test_a_deployment_of_a_flow_belongs_to_its_group_and_names_it(db: Database) -> None:

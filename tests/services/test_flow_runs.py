@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pendulum
@@ -21,8 +22,7 @@ from server.repository import flows as flow_repo
 from server.services import flow_runs as service
 from server.services import flows as flow_service
 from server.services.flow_runs import CreatedRun, FlowRunRequest
-from server.settings import get_settings
-from tests.factories import make_flow, make_project
+from tests.factories import IDEMPOTENCY_WINDOW, make_flow, make_project
 
 T0 = pendulum.datetime(2030, 3, 1, 12, 0, 0, tz="UTC")
 FIELDS = ("parameters", "context", "scheduled_start_time", "flow_run_name", "labels")
@@ -31,9 +31,12 @@ FIELDS = ("parameters", "context", "scheduled_start_time", "flow_run_name", "lab
 # --- helpers -----------------------------------------------------------------------------------
 
 
-async def create(db: Database, **fields: Any) -> CreatedRun:
+async def create(
+    db: Database, window: timedelta = IDEMPOTENCY_WINDOW, **fields: Any
+) -> CreatedRun:
     async with db.transaction() as conn:
-        return await service.create_flow_run(conn, FlowRunRequest(**fields))
+        return await service.create_flow_run(
+            conn, FlowRunRequest(**fields), idempotency_window=window)
 
 
 async def create_error(db: Database, **fields: Any) -> FlowrunError:
@@ -105,15 +108,6 @@ async def two_versions(db: Database, name: str = "versioned") -> tuple[uuid.UUID
 def frozen() -> Iterator[clock.FrozenClock]:
     with clock.frozen(T0) as frozen_clock:
         yield frozen_clock
-
-
-@pytest.fixture
-def window_of_a_minute(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    with monkeypatch.context() as patch:
-        patch.setenv("FLOWRUN_IDEMPOTENCY_WINDOW_SECONDS", "60")
-        get_settings.cache_clear()
-        yield
-    get_settings.cache_clear()
 
 
 # --- targets -----------------------------------------------------------------------------------
@@ -422,17 +416,17 @@ async def test_an_expired_key_may_be_reused_with_a_different_payload(
     assert (await run_of(db, later.id)).parameters == {"a": 2}
 
 
-async def test_the_window_length_is_the_idempotency_window_setting(
-    db: Database, frozen: clock.FrozenClock, window_of_a_minute: None
+async def test_the_window_length_is_the_window_the_door_passes(
+    db: Database, frozen: clock.FrozenClock
 ) -> None:
-    assert get_settings().idempotency_window_seconds == 60
+    minute = timedelta(seconds=60)
     flow_id = await make_flow(db)
-    first = await create(db, flow_id=flow_id, idempotency_key="k")
+    first = await create(db, minute, flow_id=flow_id, idempotency_key="k")
     assert (await key_row(db, "k")).expires_at == T0.add(seconds=60)
     frozen.advance(seconds=59)
-    assert (await create(db, flow_id=flow_id, idempotency_key="k")).id == first.id
+    assert (await create(db, minute, flow_id=flow_id, idempotency_key="k")).id == first.id
     frozen.advance(seconds=61)
-    assert (await create(db, flow_id=flow_id, idempotency_key="k")).id != first.id
+    assert (await create(db, minute, flow_id=flow_id, idempotency_key="k")).id != first.id
 
 
 BASE = {"parameters": {"a": 1}, "context": {"c": 1},

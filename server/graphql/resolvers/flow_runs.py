@@ -109,7 +109,9 @@ class FlowRunMutations:
             flow_run_name=input.flow_run_name, labels=input.labels,
             run_config=input.run_config, idempotency_key=input.idempotency_key,
         )
-        run = await in_transaction(info, lambda conn: service.create_flow_run(conn, request))
+        window = info.context.settings.idempotency_window
+        run = await in_transaction(info, lambda conn: service.create_flow_run(
+            conn, request, idempotency_window=window))
         return flow_run_id_payload(id=run.id, created=run.created)
 
     @strawberry.mutation(description="Set a run's state; a version must match the current one")
