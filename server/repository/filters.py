@@ -96,12 +96,7 @@ class _Compiler:
 
     def json_op(self, column: Any, name: str, op: str, value: Any) -> Clause:
         if op == "_contains":
-            if self.dialect == "postgresql":
-                contains: Clause = column.op("@>")(
-                    sa.cast(sa.literal(value, sa.JSON()), postgresql.JSONB)
-                )
-                return contains
-            return _sqlite_contains(column, value)
+            return json_contains(column, value, self.dialect)
         if op == "_has_key":
             if self.dialect == "postgresql":
                 has_key: Clause = column.op("?")(sa.literal(str(value)))
@@ -111,6 +106,14 @@ class _Compiler:
                 sa.select(sa.literal(1)).select_from(each).where(each.c.key == str(value))
             )
         raise InvalidInput(f"{name} is JSON and supports _contains, _has_key and _is_null")
+
+
+def json_contains(column: Any, value: Any, dialect: str) -> Clause:
+    """The JSON column contains `value` (PostgreSQL's @>, its equivalent on SQLite)."""
+    if dialect == "postgresql":
+        contains: Clause = column.op("@>")(sa.cast(sa.literal(value, sa.JSON()), postgresql.JSONB))
+        return contains
+    return _sqlite_contains(column, value)
 
 
 def _sqlite_contains(column: Any, value: Any) -> Clause:

@@ -17,6 +17,7 @@ from sqlmodel import SQLModel
 from server.database import models  # noqa: F401  (registers the tables)
 from server.database.engine import Database
 from server.domain import clock
+from server.domain.states import state_from_document
 from server.repository import flows as flow_repo
 from server.services import flow_runs
 from tests.factories import IDEMPOTENCY_WINDOW, make_flow, make_project
@@ -78,16 +79,15 @@ async def build_dataset(db: Database) -> Dataset:
         for name, flow_name, labels, parameters, day, states in RUNS:
             frozen.advance(minutes=1)
             async with db.transaction() as conn:
-                created = await flow_runs.create_flow_run(conn, flow_runs.FlowRunRequest(
+                created = await flow_runs.create_flow_run(conn, flow_runs.CreateFlowRun(
                     flow_id=data.flows[flow_name], flow_run_name=name, labels=labels,
                     parameters=parameters, scheduled_start_time=T0.add(days=day - 1),
                 ), idempotency_window=IDEMPOTENCY_WINDOW)
                 for kind, message in states:
                     frozen.advance(minutes=1)
-                    await flow_runs.set_flow_run_state(
-                        conn, flow_run_id=created.id,
-                        state={"type": kind, "message": message}, version=None,
-                    )
+                    await flow_runs.set_flow_run_state(conn, flow_runs.SetFlowRunState(
+                        created.id, state_from_document({"type": kind, "message": message}),
+                    ))
             data.runs[name] = created.id
     return data
 

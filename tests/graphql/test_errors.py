@@ -38,7 +38,7 @@ async def targets(server: LiveServer, db: Database) -> Targets:
         {"name": "z", "required": False, "default": 0}])
     async with db.transaction() as conn:
         run = await flow_runs.create_flow_run(
-            conn, flow_runs.FlowRunRequest(flow_id=flow_id, idempotency_key="k",
+            conn, flow_runs.CreateFlowRun(flow_id=flow_id, idempotency_key="k",
                                            parameters={"say": 1}),
             idempotency_window=IDEMPOTENCY_WINDOW)
     return Targets(str(flow_id), str(needs), str(run.id))

@@ -29,7 +29,7 @@ async def test_json_keys_with_quotes_and_dots_are_matched_exactly(
     gql: GraphQL, db: Database, dataset: Dataset, key: str
 ) -> None:
     async with db.transaction() as conn:
-        await flow_runs.create_flow_run(conn, flow_runs.FlowRunRequest(
+        await flow_runs.create_flow_run(conn, flow_runs.CreateFlowRun(
             flow_id=dataset.flows["report"], flow_run_name="odd-keys",
             parameters={k: i for i, k in enumerate(QUOTED_KEYS)}),
             idempotency_window=IDEMPOTENCY_WINDOW)

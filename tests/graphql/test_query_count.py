@@ -58,7 +58,7 @@ async def test_a_list_of_runs_with_relations_costs_a_bounded_number_of_queries(
     assert [s["state"] for s in body["flow_run"][0]["states"]] == ["Success", "Running"]
     async with db.transaction() as conn:
         for i in range(20):
-            await flow_runs.create_flow_run(conn, flow_runs.FlowRunRequest(
+            await flow_runs.create_flow_run(conn, flow_runs.CreateFlowRun(
                 flow_id=data.flows["report"], flow_run_name=f"more-{i:02}"),
                 idempotency_window=IDEMPOTENCY_WINDOW)
     many, body = await _selects_for(database_url, LIST_WITH_RELATIONS)

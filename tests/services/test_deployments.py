@@ -15,6 +15,7 @@ from server.domain.errors import Conflict, InvalidInput, NotFound
 from server.domain.states import StateType, typed_state
 from server.repository import flows as flow_repo
 from server.services import deployments as service
+from server.services import flow_runs
 from tests.factories import IDEMPOTENCY_WINDOW, make_flow
 
 T0 = pendulum.datetime(2030, 1, 1, tz="UTC")
@@ -123,20 +124,20 @@ async def test_unknown_deployments_and_runs_are_not_found(db: Database) -> None:
         with pytest.raises(NotFound):
             await service.delete_deployment(conn, deployment_id=uuid.uuid4())
         with pytest.raises(NotFound):
-            await service.read_flow_run(conn, flow_run_id=uuid.uuid4())
+            await flow_runs.read_flow_run(conn, flow_run_id=uuid.uuid4())
 
 
-async def test_runs_are_filtered_by_a_hasura_style_where(db: Database) -> None:
+async def test_runs_are_filtered_by_every_condition_of_the_run_filter(db: Database) -> None:
     deployment_id = await new_deployment(db, tags=["n"])
     running = await run_from(db, deployment_id, state=service.RunState(StateType.RUNNING))
     await run_from(db, deployment_id, tags=["x"])
     async with db.read() as conn:
-        found = await service.filter_flow_runs(conn, run_filter=service.RunFilter(
+        found = await flow_runs.filter_flow_runs(conn, run_filter=flow_runs.RunFilter(
             deployment_ids=[deployment_id], state_types=[StateType.RUNNING], tags_all=["n"]))
-        tagged = await service.filter_flow_runs(conn, run_filter=service.RunFilter(
+        tagged = await flow_runs.filter_flow_runs(conn, run_filter=flow_runs.RunFilter(
             tags_all=["n", "x"]))
         with pytest.raises(InvalidInput):
-            await service.filter_flow_runs(conn, run_filter=service.RunFilter(sort="SIDEWAYS"))
+            await flow_runs.filter_flow_runs(conn, run_filter=flow_runs.RunFilter(sort="SIDEWAYS"))
     assert [run.id for run in found] == [running.run.id]
     assert len(tagged) == 1 and tagged[0].id != running.run.id
 
