@@ -9,6 +9,7 @@ the reason shown, except under CI (CI=true), where it fails."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import httpx
@@ -82,11 +83,18 @@ async def app(database_url: str) -> AsyncIterator[Starlette]:
         yield application
 
 
+@asynccontextmanager
+async def in_process(app: Starlette, path: str = "") -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client for an in-process app (at `path`, such as "/api"). A request that raises
+    reaches the app's own error handling, as over a socket."""
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url=IN_PROCESS_URL + path,
+                                 timeout=30) as http:
+        yield http
+
+
 @pytest.fixture
 async def client(app: Starlette, db: Database) -> AsyncIterator[httpx.AsyncClient]:
-    """An HTTP client for the in-process app, with the database emptied first. A request that
-    raises reaches the app's own error handling, as over a socket."""
-    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-    async with httpx.AsyncClient(transport=transport, base_url=IN_PROCESS_URL,
-                                 timeout=30) as http:
+    """An HTTP client for the in-process app, with the database emptied first."""
+    async with in_process(app) as http:
         yield http

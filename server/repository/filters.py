@@ -99,7 +99,7 @@ class _Compiler:
             return json_contains(column, value, self.dialect)
         if op == "_has_key":
             if self.dialect == "postgresql":
-                has_key: Clause = column.op("?")(sa.literal(str(value)))
+                has_key: Clause = column.op("?", is_comparison=True)(sa.literal(str(value)))
                 return has_key
             each = sa.func.json_each(column).table_valued("key")
             return sa.exists(
@@ -111,7 +111,10 @@ class _Compiler:
 def json_contains(column: Any, value: Any, dialect: str) -> Clause:
     """The JSON column contains `value` (PostgreSQL's @>, its equivalent on SQLite)."""
     if dialect == "postgresql":
-        contains: Clause = column.op("@>")(sa.cast(sa.literal(value, sa.JSON()), postgresql.JSONB))
+        # is_comparison: the result is a boolean (so _not can negate it), not JSON.
+        contains: Clause = column.op("@>", is_comparison=True)(
+            sa.cast(sa.literal(value, sa.JSON()), postgresql.JSONB)
+        )
         return contains
     return _sqlite_contains(column, value)
 

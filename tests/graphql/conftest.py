@@ -1,10 +1,11 @@
-"""Fixtures for the GraphQL door tests: a caller over HTTP to the live server, a small data set
-built through the services, and a snapshot of every row for "the database is unchanged"."""
+"""Fixtures for the GraphQL door tests: a caller over HTTP to the app in this process (the
+process boundary is tested by tests/e2e, tests/races and tests/test_readme.py against live
+servers), a small data set built through the services, and a snapshot of every row for "the
+database is unchanged"."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +22,7 @@ from server.domain.states import state_from_document
 from server.repository import flows as flow_repo
 from server.services import flow_runs
 from tests.factories import IDEMPOTENCY_WINDOW, make_flow, make_project
-from tests.live import GraphQL, LiveServer
+from tests.live import GraphQL
 
 T0 = pendulum.datetime(2030, 1, 1, tz="UTC")
 # Tables the server's own loops write to on their own schedule (not user data).
@@ -29,9 +30,8 @@ MACHINERY = frozenset({"loop_lease"})
 
 
 @pytest.fixture
-async def gql(server: LiveServer) -> AsyncIterator[GraphQL]:
-    async with httpx.AsyncClient(timeout=30) as client:
-        yield GraphQL(client, server.graphql_url)
+def gql(client: httpx.AsyncClient) -> GraphQL:
+    return GraphQL(client, "/graphql")
 
 
 @dataclass
@@ -93,7 +93,7 @@ async def build_dataset(db: Database) -> Dataset:
 
 
 @pytest.fixture
-async def dataset(server: LiveServer, db: Database) -> Dataset:
+async def dataset(db: Database) -> Dataset:
     return await build_dataset(db)
 
 
