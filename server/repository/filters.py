@@ -20,7 +20,18 @@ from sqlalchemy.dialects import postgresql
 
 from ..domain.errors import InvalidInput
 from ..domain.times import parse_time
-from .entities import BOOLEAN, ENTITIES, FLOAT, INT, JSON, STRING, TIMESTAMP, UUID, Entity
+from .entities import (
+    BOOLEAN,
+    ENTITIES,
+    FLOAT,
+    INT,
+    JSON,
+    STRING,
+    TIMESTAMP,
+    UUID,
+    ColumnKind,
+    Entity,
+)
 
 Clause = sa.ColumnElement[bool]
 _COMPARISONS = {"_eq": "__eq__", "_neq": "__ne__", "_gt": "__gt__", "_gte": "__ge__",
@@ -73,7 +84,9 @@ class _Compiler:
         inner = self.where(target, where, alias)
         return sa.exists(sa.select(sa.literal(1)).select_from(alias).where(condition, inner))
 
-    def column(self, column: Any, kind: str, name: str, ops: dict[str, Any]) -> list[Clause]:
+    def column(
+        self, column: Any, kind: ColumnKind, name: str, ops: dict[str, Any]
+    ) -> list[Clause]:
         out: list[Clause] = []
         for op, value in ops.items():
             if op == "_is_null":
@@ -157,7 +170,7 @@ def _like(column: Any, op: str, value: Any) -> Clause:
     return sa.not_(clause) if op.startswith("_n") else clause
 
 
-def _value(kind: str, name: str, value: Any) -> Any:
+def _value(kind: ColumnKind, name: str, value: Any) -> Any:
     try:
         if kind == UUID:
             return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
