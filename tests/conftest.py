@@ -78,7 +78,10 @@ async def server(live_server: LiveServer, db: Database) -> LiveServer:
 async def app(database_url: str) -> AsyncIterator[Starlette]:
     """The app in this process (its lifespan running), over the session's database, for door
     tests that are not about the process boundary."""
-    application = create_app(Settings(database_url=database_url, loops_enabled=False))
+    # A small pool: requests come one at a time, and PostgreSQL's connections are shared
+    # with the live servers the other tests start.
+    application = create_app(Settings(database_url=database_url, loops_enabled=False,
+                                      db_pool_size=2))
     async with application.router.lifespan_context(application):
         yield application
 

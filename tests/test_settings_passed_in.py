@@ -24,7 +24,7 @@ CREATE = "mutation($i: create_flow_run_input!) { create_flow_run(input: $i) { id
 @pytest.fixture
 async def minute_app(database_url: str, db: Database) -> AsyncIterator[httpx.AsyncClient]:
     """An in-process app whose idempotency window is one minute, on a frozen clock."""
-    app = create_app(Settings(database_url=database_url, loops_enabled=False,
+    app = create_app(Settings(database_url=database_url, loops_enabled=False, db_pool_size=2,
                               idempotency_window_seconds=60))
     transport = httpx.ASGITransport(app=app)
     async with app.router.lifespan_context(app), httpx.AsyncClient(
