@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,6 +52,10 @@ class Settings(BaseSettings):
     scheduler_max_runs: int = Field(
         10, ge=1, description="At most this many future runs per flow schedule"
     )
+
+    @property
+    def idempotency_window(self) -> timedelta:
+        return timedelta(seconds=self.idempotency_window_seconds)
 
 
 @lru_cache(maxsize=1)
