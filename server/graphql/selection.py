@@ -10,6 +10,9 @@ from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, Selection
 
 from ..repository.entities import Entity
 
+# Columns a computed field reads: a row's stream `position` is (xid, seq).
+DERIVED: dict[str, tuple[str, ...]] = {"position": ("xid", "seq")}
+
 
 def selected_columns(info: strawberry.Info, entity: Entity) -> tuple[str, ...]:
     raw = info._raw_info
@@ -20,6 +23,7 @@ def selected_columns(info: strawberry.Info, entity: Entity) -> tuple[str, ...]:
     columns.update(
         entity.relations[name].local for name in names if name in entity.relations
     )
+    columns.update(c for name in names for c in DERIVED.get(name, ()) if c in entity.table.c)
     columns.add("id" if "id" in entity.columns else next(iter(entity.table.primary_key)).name)
     return tuple(sorted(columns))
 
