@@ -38,9 +38,11 @@ class Signal:
 
 
 class Changes:
-    def __init__(self) -> None:
+    def __init__(self, safety_seconds: float | None = None) -> None:
         self._signals: set[Signal] = set()
         self.published = 0
+        # Subscribers re-read at least this often even without a notification (None: never).
+        self.safety_seconds = safety_seconds
 
     def signal(self, tables: Iterable[str] | None = None) -> Signal:
         signal = Signal(self, frozenset(tables) if tables is not None else None)

@@ -99,7 +99,7 @@ class LiveQuery:
                 self.latest = result
                 for box in self.subscribers:
                     box.put(result)
-            await self.signal.wait(self.owner.safety_seconds)
+            await self.signal.wait(self.owner.changes.safety_seconds)
 
     async def _execute(self) -> Result:
         self.executions += 1
@@ -116,10 +116,9 @@ class LiveQuery:
 
 class LiveQueries:
     def __init__(self, db: Database, changes: Changes, execute: Execute, *,
-                 window: float = 0.1, safety_seconds: float | None = None) -> None:
+                 window: float = 0.1) -> None:
         self.db, self.changes, self.execute = db, changes, execute
         self.window = window
-        self.safety_seconds = safety_seconds
         self.queries: dict[Hashable, LiveQuery] = {}
         self._stopping: set[asyncio.Task[None]] = set()
 

@@ -85,7 +85,8 @@ def _stream_resolver(entity: Entity) -> Any:
                     context.fresh_loaders()
                     yield rows
                 if len(rows) < limit:
-                    await signal.wait(POLL_HELD_BACK if held_back else SAFETY_SECONDS)
+                    await signal.wait(POLL_HELD_BACK if held_back else
+                                      context.changes.safety_seconds or SAFETY_SECONDS)
         finally:
             signal.close()
 

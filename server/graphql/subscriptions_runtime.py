@@ -69,11 +69,9 @@ class FormattedError(GraphQLError):
 
 class Operations:
     def __init__(self, schema: GraphQLSchema, db: Database, changes: Changes,
-                 prepare: Prepare, *, window: float = 0.1,
-                 safety_seconds: float | None = None) -> None:
+                 prepare: Prepare, *, window: float = 0.1) -> None:
         self.schema, self.db, self.changes, self.prepare = schema, db, changes, prepare
-        self.live = LiveQueries(db, changes, self._execute, window=window,
-                                safety_seconds=safety_seconds)
+        self.live = LiveQueries(db, changes, self._execute, window=window)
         self.live_document = lru_cache(maxsize=1024)(self._live_document)
 
     async def subscribe(self, query: str | None, variable_values: dict[str, Any] | None = None,

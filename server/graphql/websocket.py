@@ -106,13 +106,12 @@ class LiveUpdates:
     def __init__(self, schema: GraphQLSchema, db: Database, prepare: Prepare, *,
                  keep_alive_seconds: float, max_subscriptions: int) -> None:
         self.db = db
-        self.changes = Changes()
+        # SQLite: writes by another process are not signalled, so subscriptions also re-read
+        # every few seconds; PostgreSQL's notifications reach every process.
+        self.changes = Changes(safety_seconds=2.0 if db.is_sqlite else None)
         if db.is_sqlite:
             sqlite_events.install(db, self.changes)
-        # SQLite: writes by another process are not signalled, so live queries also re-read
-        # every few seconds; PostgreSQL's notifications reach every process.
-        self.operations = Operations(schema, db, self.changes, prepare,
-                                     safety_seconds=5.0 if db.is_sqlite else None)
+        self.operations = Operations(schema, db, self.changes, prepare)
         self.view = WebSocketView(self.operations, keep_alive_seconds=keep_alive_seconds,
                                   max_subscriptions=max_subscriptions)
         self.listener: PostgresListener | None = None
