@@ -76,12 +76,13 @@ def _postgresql_up() -> None:
 def _sqlite_up() -> None:
     for table in STREAMS:
         op.execute(f"UPDATE {table} SET xid = 0, seq = rowid")
-        op.execute(f"INSERT INTO stream_counter (name, value) "
-                   f"SELECT '{table}', COALESCE(MAX(seq), 0) FROM {table}")
+        # An upsert, so a counter row that went missing restarts above the table's rows.
         op.execute(f"""
             CREATE TRIGGER flowrun_stream_position_{table} AFTER INSERT ON {table}
             BEGIN
-                UPDATE stream_counter SET value = value + 1 WHERE name = '{table}';
+                INSERT INTO stream_counter (name, value)
+                VALUES ('{table}', (SELECT COALESCE(MAX(seq), 0) + 1 FROM {table}))
+                ON CONFLICT (name) DO UPDATE SET value = value + 1;
                 UPDATE {table} SET xid = 0,
                     seq = (SELECT value FROM stream_counter WHERE name = '{table}')
                 WHERE rowid = NEW.rowid;
