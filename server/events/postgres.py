@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from .hub import ALL, Changes
 
 CHANNEL = "flowrun_change"
+APPLICATION_NAME = "flowrun-change-listener"
 log = logging.getLogger("flowrun.events")
 
 
@@ -40,7 +41,8 @@ class PostgresListener:
         while True:
             try:
                 async with await psycopg.AsyncConnection.connect(
-                    self.url, autocommit=True, connect_timeout=5
+                    self.url, autocommit=True, connect_timeout=5,
+                    application_name=APPLICATION_NAME,
                 ) as conn:
                     await conn.execute(f"LISTEN {CHANNEL}")
                     failures = 0

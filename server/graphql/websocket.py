@@ -134,4 +134,5 @@ class LiveUpdates:
         live = self.operations.live
         return {"live_queries": len(live.queries), "live_subscribers": live.subscribers,
                 "signals": self.changes.listeners,
-                "listening": self.listener.connected.is_set() if self.listener else None}
+                "listening": self.listener.connected.is_set() if self.listener else None,
+                "listener_connections": self.listener.connections if self.listener else None}
