@@ -29,7 +29,7 @@ import pendulum
 import websockets
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from agents import FLOWRUN, _healthy, _stop, free_port, fresh_database, percentile  # noqa: E402
+from agents import FLOWRUN, _healthy, _stop, free_port, fresh_database, percentile
 
 BY_PK = "subscription($id: uuid!) { flow_run_by_pk(id: $id) { version updated } }"
 SET_STATE = """mutation($id: UUID!, $state: JSON!) {
