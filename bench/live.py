@@ -21,11 +21,11 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import httpx
 import orjson
-import pendulum
 import websockets
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -80,7 +80,7 @@ class Watcher:
         message = orjson.loads(await self.ws.recv())
         row = message["payload"]["data"]["flow_run_by_pk"]
         if self.version:
-            updated = pendulum.parse(row["updated"]).timestamp()  # type: ignore[union-attr]
+            updated = datetime.fromisoformat(row["updated"]).timestamp()
             self.latencies.append((time.time() - updated) * 1000)
         self.version = row["version"]
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
@@ -25,6 +26,7 @@ from ..database.engine import Database
 from ..events import Changes
 from .context import Context
 
+log = logging.getLogger("flowrun.graphql")
 Result = dict[str, Any]  # {"data": ..., "errors": [formatted, ...]}
 Execute = Callable[[DocumentNode, dict[str, Any] | None, str | None, Context], Awaitable[Result]]
 
@@ -104,8 +106,15 @@ class LiveQuery:
     async def _execute(self) -> Result:
         self.executions += 1
         context = LiveContext(self.owner.db, self.request_id, self.owner.changes)
-        return await self.owner.execute(self.document, self.variables, self.operation_name,
-                                        context)
+        try:
+            return await self.owner.execute(self.document, self.variables,
+                                            self.operation_name, context)
+        except Exception:  # never leave the subscribers waiting on a dead task
+            log.exception("live query %s failed", self.request_id)
+            return {"data": None, "errors": [{
+                "message": f"Internal server error (request id {self.request_id})",
+                "extensions": {"code": "INTERNAL_SERVER_ERROR",
+                               "request_id": self.request_id}}]}
 
     async def stop(self) -> None:
         self.signal.close()

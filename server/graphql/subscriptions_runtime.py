@@ -55,6 +55,17 @@ Prepare = Callable[[str], tuple[DocumentNode | None, list[GraphQLError]]]
 Results = AsyncGenerator[ExecutionResult, None]
 
 
+OVER_WEBSOCKET = ("Subscriptions are served over WebSocket at /graphql (protocol "
+                  "graphql-transport-ws or graphql-ws), not over HTTP")
+
+
+def is_subscription(document: DocumentNode) -> bool:
+    """Every operation of `document` is a subscription (HTTP cannot serve it)."""
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    return bool(operations) and all(
+        d.operation is OperationType.SUBSCRIPTION for d in operations)
+
+
 class FormattedError(GraphQLError):
     """An error already in its wire form (our codes), for Strawberry to send as it is."""
 

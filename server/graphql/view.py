@@ -32,6 +32,7 @@ from ..database.engine import Database
 from ..domain.errors import InvalidInput
 from .context import Context
 from .errors import PARSE_FAILED, VALIDATION_FAILED, format_error, request_error
+from .subscriptions_runtime import OVER_WEBSOCKET, is_subscription
 
 _EXECUTOR = execution_context_class_kwargs(StrawberryGraphQLCoreExecutionContext)
 Prepared = tuple[DocumentNode | None, list[GraphQLError]]
@@ -63,6 +64,8 @@ class GraphQLEndpoint:
         document, errors = self.prepare(query)
         if document is None or errors:
             return self._rejected(errors, request_id)
+        if is_subscription(document):
+            return _errors([request_error(OVER_WEBSOCKET, "BAD_REQUEST")], 400, request_id)
         try:
             result = execute(
                 self.schema,

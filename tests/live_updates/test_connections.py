@@ -166,3 +166,12 @@ def _caller(server: LiveServer) -> Any:
             yield GraphQL(client, server.graphql_url)
 
     return caller()
+
+
+async def test_a_subscription_posted_over_http_is_told_to_use_the_websocket(
+    gql: GraphQL
+) -> None:
+    body = await gql("subscription { flow_run { id } }")
+    assert gql.last_status == 400
+    assert body["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+    assert "WebSocket" in body["errors"][0]["message"]
