@@ -78,6 +78,9 @@ class Watcher:
 
     async def next(self) -> None:
         message = orjson.loads(await self.ws.recv())
+        while message["type"] == "ping":  # the server's keep-alive
+            await self.ws.send('{"type":"pong"}')
+            message = orjson.loads(await self.ws.recv())
         row = message["payload"]["data"]["flow_run_by_pk"]
         if self.version:
             updated = datetime.fromisoformat(row["updated"]).timestamp()
