@@ -66,8 +66,8 @@ class Mailbox:
 class LiveQuery:
     def __init__(self, owner: LiveQueries, key: Hashable, document: DocumentNode,
                  variables: dict[str, Any] | None, operation_name: str | None,
-                 tables: frozenset[str] | None) -> None:
-        self.owner, self.key = owner, key
+                 tables: frozenset[str] | None, principal: Any = None) -> None:
+        self.owner, self.key, self.principal = owner, key, principal
         self.document, self.variables, self.operation_name = document, variables, operation_name
         self.signal = owner.changes.signal(tables)
         self.subscribers: set[Mailbox] = set()
@@ -105,7 +105,8 @@ class LiveQuery:
 
     async def _execute(self) -> Result:
         self.executions += 1
-        context = LiveContext(self.owner.db, self.request_id, self.owner.changes)
+        context = LiveContext(self.owner.db, self.request_id, self.owner.changes,
+                              self.principal)
         try:
             return await self.owner.execute(self.document, self.variables,
                                             self.operation_name, context)
@@ -133,14 +134,17 @@ class LiveQueries:
 
     async def results(self, query: str, document: DocumentNode,
                       variables: dict[str, Any] | None, operation_name: str | None,
-                      tables: frozenset[str] | None) -> AsyncIterator[Result]:
-        """The results of one subscriber, the first at once, until it stops iterating."""
+                      tables: frozenset[str] | None, audience: Hashable = None,
+                      ) -> AsyncIterator[Result]:
+        """The results of one subscriber, the first at once, until it stops iterating.
+        Subscribers share an execution only when `audience` (who may see what: the
+        connection's principal) is the same too."""
         key = (query, orjson.dumps(variables, option=orjson.OPT_SORT_KEYS, default=str),
-               operation_name)
+               operation_name, audience)
         live = self.queries.get(key)
         if live is None:
             live = self.queries[key] = LiveQuery(self, key, document, variables,
-                                                 operation_name, tables)
+                                                 operation_name, tables, audience)
         box = live.join()
         try:
             while True:

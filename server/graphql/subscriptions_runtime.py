@@ -129,7 +129,8 @@ class Operations:
         if _root_field(operation, document) in STREAMS:
             return self._stream(document, variables, operation_name, context)
         live_document, tables = self.live_document(query, operation_name)
-        return self.live.results(query, live_document, variables, operation_name, tables)
+        return self.live.results(query, live_document, variables, operation_name, tables,
+                                 audience=context.principal)
 
     async def _stream(self, document: DocumentNode, variables: dict[str, Any] | None,
                       operation_name: str | None, context: LiveContext) -> AsyncIterator[Result]:
