@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import AsyncIterator
 from typing import Any
@@ -28,13 +29,20 @@ LOG_STREAM = """subscription($run: uuid!, $after: String, $size: Int!) {
 
 @pytest.fixture
 async def gql(server: LiveServer) -> AsyncIterator[GraphQL]:
-    async with httpx.AsyncClient(timeout=60) as client:
-        yield GraphQL(client, server.graphql_url)
+    async with http_caller(server) as caller:
+        yield caller
 
 
 @pytest.fixture
 async def run_id(db: Database) -> str:
     return str(await make_run(db, await make_flow(db)))
+
+
+@contextlib.asynccontextmanager
+async def http_caller(server: LiveServer) -> AsyncIterator[GraphQL]:
+    """A GraphQL-over-HTTP caller for a server a test started itself."""
+    async with httpx.AsyncClient(timeout=60) as client:
+        yield GraphQL(client, server.graphql_url)
 
 
 async def set_state(gql: GraphQL, run: str, state: str, version: int | None = None) -> None:

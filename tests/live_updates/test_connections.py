@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 
 from tests.live import GraphQL, LiveServer, start_server
-from tests.live_updates.conftest import LOG_STREAM, set_state, write_logs
+from tests.live_updates.conftest import LOG_STREAM, http_caller, set_state, write_logs
 from tests.ws import LEGACY_WS, TRANSPORT_WS, Subscriber, ws_url
 
 BY_PK = "subscription($id: uuid!) { flow_run_by_pk(id: $id) { state } }"
@@ -87,7 +87,7 @@ async def test_a_subscriber_that_never_reads_leaves_the_servers_memory_bounded(
     round (allocator warm-up) its memory stops growing, where buffering for the client would
     add another 12 MB and more each round."""
     with start_server(database_url) as server:
-        async with _caller(server) as gql:
+        async with http_caller(server) as gql:
             await write_logs(gql, run_id, ["warm-up"])
             idle = await _live_stats(gql)
             stalled = _never_reading_client(server, run_id)
@@ -154,24 +154,3 @@ def _rss_mb(pid: int) -> float:
             return int(line.split()[1]) / 1024
     raise AssertionError("no VmRSS")
 
-
-def _caller(server: LiveServer) -> Any:
-    import contextlib
-
-    import httpx
-
-    @contextlib.asynccontextmanager
-    async def caller() -> Any:
-        async with httpx.AsyncClient(timeout=60) as client:
-            yield GraphQL(client, server.graphql_url)
-
-    return caller()
-
-
-async def test_a_subscription_posted_over_http_is_told_to_use_the_websocket(
-    gql: GraphQL
-) -> None:
-    body = await gql("subscription { flow_run { id } }")
-    assert gql.last_status == 400
-    assert body["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
-    assert "WebSocket" in body["errors"][0]["message"]

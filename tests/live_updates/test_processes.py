@@ -56,6 +56,7 @@ async def test_after_losing_its_listening_connection_a_process_reconnects_and_re
         try:
             op = await sub.subscribe(BY_PK, {"id": run_id})
             await sub.data(op)
+            assert await _live(server.url, "listener_connections") == 1
             with psycopg.connect(libpq_url(postgresql_url), autocommit=True) as admin:
                 killed = admin.execute(
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
@@ -68,9 +69,13 @@ async def test_after_losing_its_listening_connection_a_process_reconnects_and_re
                 await flow_runs.set_flow_run_state(conn, flow_run_id=run_id,
                                                    state={"type": "Running"}, version=None)
             assert await sub.data(op) == {"flow_run_by_pk": {"state": "Running"}}
-            async with httpx.AsyncClient(timeout=60) as client, asyncio.timeout(60):
-                while (await client.get(f"{server.url}/health")).json()["live"][
-                        "listener_connections"] < 2:
+            async with asyncio.timeout(60):
+                while await _live(server.url, "listener_connections") < 2:
                     await asyncio.sleep(0.1)
         finally:
             await sub.close()
+
+
+async def _live(url: str, name: str) -> int:
+    async with httpx.AsyncClient(timeout=60) as client:
+        return int((await client.get(f"{url}/health")).json()["live"][name])

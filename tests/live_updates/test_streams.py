@@ -15,7 +15,7 @@ import pendulum
 from server.database.engine import Database
 from server.repository import logs as log_repo
 from tests.live import GraphQL, LiveServer, start_server
-from tests.live_updates.conftest import LOG_STREAM, set_state, write_logs
+from tests.live_updates.conftest import LOG_STREAM, http_caller, set_state, write_logs
 from tests.ws import Subscriber, ws_url
 
 
@@ -52,7 +52,7 @@ async def test_a_log_stream_resumes_exactly_once_across_a_server_restart(
 ) -> None:
     expected = [f"line-{i}" for i in range(30)]
     with start_server(database_url) as first:
-        async with _caller(first) as gql:
+        async with http_caller(first) as gql:
             await write_logs(gql, run_id, expected[:20])
         sub = await Subscriber.connect(ws_url(first.url))
         op = await sub.subscribe(LOG_STREAM, {"run": run_id, "after": None, "size": 3})
@@ -134,15 +134,3 @@ async def _insert_logs(db: Database, run_id: str, messages: list[str]) -> None:
         await log_repo.insert_many(conn, [_row(run_id, m) for m in messages],
                                    pendulum.now("UTC"))
 
-
-def _caller(server: LiveServer) -> Any:
-    import contextlib
-
-    import httpx
-
-    @contextlib.asynccontextmanager
-    async def caller() -> Any:
-        async with httpx.AsyncClient(timeout=60) as client:
-            yield GraphQL(client, server.graphql_url)
-
-    return caller()
