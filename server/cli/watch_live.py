@@ -24,6 +24,7 @@ LOGS = """subscription($id: uuid!) {
 # Agents ship a run's last log lines after its last state: keep reading until they are quiet.
 LOGS_AFTER_END = 1.5
 QUIET = 0.25
+CHECK_EVERY = 5.0  # while quiet, ask over HTTP whether the run still exists
 
 OnState = Callable[[int, str, str | None], None]
 OnLog = Callable[[LogRecord], None]
@@ -37,8 +38,12 @@ def follow_live(client: Client, flow_run_id: str, *, on_state: OnState,
         states = live.subscribe(STATES, {"id": flow_run_id})
         logs = live.subscribe(LOGS, {"id": flow_run_id}) if on_log is not None else None
         finished_at: float | None = None
+        checked = time.monotonic()
         while finished_at is None or (
                 logs is not None and time.monotonic() - finished_at < LOGS_AFTER_END):
+            if time.monotonic() - checked > CHECK_EVERY:
+                client.get_flow_run_info(flow_run_id)  # NOT_FOUND once the run was deleted
+                checked = time.monotonic()
             for op_id, data in live.results(timeout=QUIET):
                 if op_id == states:
                     for row in data["flow_run_state_stream"]:
