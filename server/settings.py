@@ -52,6 +52,13 @@ class Settings(BaseSettings):
     scheduler_max_runs: int = Field(
         10, ge=1, description="At most this many future runs per flow schedule"
     )
+    # Live updates (GraphQL subscriptions over WebSocket)
+    subscriptions_per_connection: int = Field(
+        100, ge=1, description="At most this many operations at once on one WebSocket"
+    )
+    ws_keepalive_seconds: float = Field(
+        15.0, gt=0, description="How often the server pings an idle WebSocket (ka / ping)"
+    )
 
     @property
     def idempotency_window(self) -> timedelta:

@@ -15,6 +15,7 @@ from .resolvers.prefect1 import Prefect1Mutations, Prefect1Queries
 from .resolvers.projects import ProjectMutations
 from .resolvers.task_runs import TaskRunMutations, TaskRunQueries
 from .scalars import SCALARS
+from .subscriptions import build_subscription_type
 
 
 @strawberry.type
@@ -30,9 +31,14 @@ class Mutation(
     pass
 
 
+# Every query root field is also a live subscription; plus the <table>_stream fields.
+Subscription = build_subscription_type(Query)
+
+
 def build_schema() -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         config=StrawberryConfig(auto_camel_case=False, scalar_map=SCALARS),
     )

@@ -34,6 +34,7 @@ from ..settings import Settings
 from .context import Context
 from .errors import PARSE_FAILED, VALIDATION_FAILED, format_error, request_error
 from .strawberry_private import core_schema
+from .subscriptions_runtime import OVER_WEBSOCKET, is_subscription
 
 Prepared = tuple[DocumentNode | None, list[GraphQLError]]
 
@@ -68,6 +69,8 @@ class GraphQLEndpoint:
         document, errors = self.prepare(query)
         if document is None or errors:
             return self._rejected(errors, request_id)
+        if is_subscription(document):
+            return _errors([request_error(OVER_WEBSOCKET, "BAD_REQUEST")], 400, request_id)
         try:
             result = execute(
                 self.schema,
