@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager
 import sqlalchemy as sa
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 
 from .database.engine import Database
@@ -22,6 +22,7 @@ from .loops import running_loops
 from .middleware import internal_error
 from .rest import build_rest_app
 from .settings import Settings, get_settings
+from .ui import UI
 
 log = logging.getLogger("flowrun")
 
@@ -34,6 +35,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         timeout=settings.db_timeout_seconds,
     )
     graphql = GraphQLEndpoint(build_schema(), db)
+    ui = UI()
 
     async def health(_: Request) -> Response:
         try:
@@ -44,8 +46,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
         return JSONResponse({"status": "ok", "database": db.dialect})
 
     async def root(request: Request) -> Response:
-        if request.method == "GET":
-            return RedirectResponse("/graphql")
+        if request.method in ("GET", "HEAD"):
+            return await ui.app_page(request)
+        return await graphql.handle(request)
+
+    async def graphql_or_playground(request: Request) -> Response:
+        if request.method in ("GET", "HEAD"):
+            return await ui.graphiql_page(request)
         return await graphql.handle(request)
 
     @asynccontextmanager
@@ -60,11 +67,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     app = Starlette(
         routes=[
-            Route("/graphql", graphql.handle, methods=["GET", "POST"]),
-            Route("/graphql/", graphql.handle, methods=["GET", "POST"]),
+            Route("/graphql", graphql_or_playground, methods=["GET", "POST"]),
+            Route("/graphql/", graphql_or_playground, methods=["GET", "POST"]),
             Route("/", root, methods=["GET", "POST"]),
             Route("/health", health, methods=["GET"]),
             Mount("/api", app=build_rest_app(db)),
+            ui.mount(),
+            Route("/{path:path}", ui.app_page, methods=["GET"]),
         ],
         lifespan=lifespan,
         exception_handlers={Exception: internal_error},

@@ -1,5 +1,5 @@
-"""The GraphQL HTTP endpoint: POST /graphql and POST / (where Prefect 1 clients post), the
-GraphiQL playground on GET /graphql.
+"""The GraphQL HTTP endpoint: POST /graphql and POST / (where Prefect 1 clients post); the
+GraphiQL playground on GET /graphql is served by server/ui from flowrun's own files.
 
 Parsing and validating a document costs more than executing a small mutation, and clients send
 the same few documents again and again, so each distinct query text is parsed and validated
@@ -22,9 +22,8 @@ from graphql import (
     validate,
 )
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 from strawberry.execution.is_awaitable import optimized_is_awaitable
-from strawberry.http.ides import get_graphql_ide_html
 from strawberry.schema._graphql_core import execution_context_class_kwargs
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
@@ -49,11 +48,8 @@ class GraphQLEndpoint:
         self.schema = schema._schema
         self.db = db
         self.prepare = lru_cache(maxsize=cache_size)(self._prepare)
-        self._playground = get_graphql_ide_html("graphiql")
 
     async def handle(self, request: Request) -> Response:
-        if request.method == "GET":
-            return HTMLResponse(self._playground)
         request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
         body = await request.body()
         try:
