@@ -37,7 +37,7 @@ export function MarkAsDialog({ open, count, onClose, onSubmit }: {
       <form onSubmit={(e) => void submit(e)} className="stack">
         <label>
           New state
-          <select value={state} onChange={(e) => setState(e.target.value)} name="state">
+          <select value={state} onChange={(e) => setState(e.target.value)} name="state" aria-label="New state">
             {MARK_AS_STATES.map((s) => <option key={s}>{s}</option>)}
           </select>
         </label>

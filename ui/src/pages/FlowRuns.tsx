@@ -156,7 +156,7 @@ function Filters({ fixedFlow, params, update }: {
       </fieldset>
       {fixedFlow ? null : (
         <label>Flow
-          <select name="flow" value={f.flow} onChange={(e) => set({ flow: e.target.value })}>
+          <select name="flow" aria-label="Flow" value={f.flow} onChange={(e) => set({ flow: e.target.value })}>
             <option value="">All flows</option>
             {choices.data?.flow.map((fl) => <option key={fl.id} value={fl.id ?? ""}>{fl.name}</option>)}
           </select>
@@ -164,7 +164,7 @@ function Filters({ fixedFlow, params, update }: {
       )}
       {fixedFlow ? null : (
         <label>Project
-          <select name="project" value={f.project} onChange={(e) => set({ project: e.target.value })}>
+          <select name="project" aria-label="Project" value={f.project} onChange={(e) => set({ project: e.target.value })}>
             <option value="">All projects</option>
             {choices.data?.project.map((p) => <option key={p.id} value={p.id ?? ""}>{p.name}</option>)}
           </select>

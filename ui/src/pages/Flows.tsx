@@ -28,7 +28,7 @@ export function FlowsPage() {
         </label>
         <label>
           Project
-          <select value={project} onChange={(e) => update({ project: e.target.value })} name="project">
+          <select value={project} onChange={(e) => update({ project: e.target.value })} name="project" aria-label="Project">
             <option value="">All projects</option>
             {flows.data?.project.map((p) => <option key={p.id} value={p.id ?? ""}>{p.name}</option>)}
           </select>

@@ -43,7 +43,7 @@ export function Logs({ runId, runName, live }: { runId: string; runName: string;
       <h2 id="logs-title">Logs</h2>
       <div className="filters">
         <label>Level at least
-          <select value={level} onChange={(e) => setLevel(e.target.value)} name="level">
+          <select value={level} onChange={(e) => setLevel(e.target.value)} name="level" aria-label="Level at least">
             {LEVELS.map((l) => <option key={l}>{l}</option>)}
           </select>
         </label>
