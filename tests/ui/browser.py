@@ -56,7 +56,8 @@ class Watch:
 
     def _response(self, response: Any) -> None:
         if response.status >= 400:
-            self.failed_requests.append(f"{response.request.method} {response.url}: {response.status}")
+            request = response.request
+            self.failed_requests.append(f"{request.method} {response.url}: {response.status}")
 
 
 def axe_violations(page: Any) -> list[str]:

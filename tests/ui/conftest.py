@@ -15,8 +15,15 @@ from tests.conftest import BACKENDS
 from tests.e2e.motion import cli, fresh_database
 from tests.live import LiveServer, start_server
 from tests.ui.browser import (
-    AXE, CHROMIUM, CHROMIUM_ARGS, Watch, axe_violations, pretty, screenshot_name,
-    unavailable_reason, under_ci,
+    AXE,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    Watch,
+    axe_violations,
+    pretty,
+    screenshot_name,
+    unavailable_reason,
+    under_ci,
 )
 
 FLOWS = __file__.rsplit("/", 1)[0] + "/flows.py"
@@ -93,8 +100,9 @@ class Browser:
 
 
 def _context(browser: Any, **options: Any) -> Any:
-    context = browser.new_context(viewport={"width": 1280, "height": 900},
-                                  timezone_id="Europe/Paris", **options)
+    options = {"viewport": {"width": 1280, "height": 900}, "timezone_id": "Europe/Paris",
+               **options}
+    context = browser.new_context(**options)
     context.add_init_script(path=str(AXE))  # not subject to the page's CSP
     return context
 

@@ -1,5 +1,5 @@
 import { Link, Route, Switch, useLocation } from "wouter";
-import { clearForbidden, signOut, useAuth } from "./api/auth";
+import { signOut, useAuth } from "./api/auth";
 import { resetWsClient } from "./api/client";
 import { Dashboard } from "./pages/Dashboard";
 import { FlowPage } from "./pages/Flow";
@@ -34,13 +34,6 @@ export function App() {
           </button>
         ) : null}
       </header>
-      {problem.kind === "forbidden" ? (
-        <div className="error banner" role="alert">
-          <p>Your API key is not allowed to do that. {problem.message}</p>
-          <p>Ask for a key with the scope named above, or sign in with another key.</p>
-          <button type="button" onClick={clearForbidden}>Dismiss</button>
-        </div>
-      ) : null}
       <main id="main" tabIndex={-1}>
         <Switch>
           <Route path="/" component={Dashboard} />

@@ -4,10 +4,8 @@ import { useSyncExternalStore } from "react";
 
 const KEY = "flowrun.apiKey";
 
-export type AuthProblem =
-  | { kind: "none" }
-  | { kind: "unauthenticated"; message: string }
-  | { kind: "forbidden"; message: string };
+/** A 401: the server wants a (valid) key. A 403 is shown where the refused action was. */
+export type AuthProblem = { kind: "none" } | { kind: "unauthenticated"; message: string };
 
 let problem: AuthProblem = { kind: "none" };
 const listeners = new Set<() => void>();
@@ -44,13 +42,6 @@ export function reportAuthProblem(next: AuthProblem): void {
   if (next.kind === problem.kind && next.kind !== "none") return;
   problem = next;
   emit();
-}
-
-export function clearForbidden(): void {
-  if (problem.kind === "forbidden") {
-    problem = { kind: "none" };
-    emit();
-  }
 }
 
 function subscribe(listener: () => void): () => void {

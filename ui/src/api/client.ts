@@ -1,5 +1,5 @@
 // One urql client for queries and mutations over HTTP, and one lazy graphql-ws client for
-// live subscriptions. Both send the session's API key; a 401 or 403 is reported to auth.ts.
+// live subscriptions. Both send the session's API key; a 401 is reported to auth.ts.
 import { createClient as createWsClient, type Client as WsClient } from "graphql-ws";
 import { Client, cacheExchange, fetchExchange } from "urql";
 import { authHeaders, reportAuthProblem } from "./auth";
@@ -10,15 +10,11 @@ async function authFetch(input: RequestInfo | URL, init?: RequestInit): Promise<
   const headers = new Headers(init?.headers);
   for (const [name, value] of Object.entries(authHeaders())) headers.set(name, value);
   const response = await fetch(input, { ...init, headers });
-  if (response.status === 401 || response.status === 403) {
+  if (response.status === 401) {
     const message = await response.clone().json()
       .then((body: { errors?: { message?: string }[] }) => body.errors?.[0]?.message ?? "")
       .catch(() => "");
-    reportAuthProblem(
-      response.status === 401
-        ? { kind: "unauthenticated", message }
-        : { kind: "forbidden", message },
-    );
+    reportAuthProblem({ kind: "unauthenticated", message });
   }
   return response;
 }

@@ -1,4 +1,4 @@
-// Every GraphQL document the UI sends. tests/ui/test_documents.py extracts each graphql(`...`)
+// Every GraphQL document the UI sends. tests/ui/test_documents.py extracts each graphql() call
 // below and validates it against schema.graphql; `npm run codegen` types them.
 import { graphql } from "../gql";
 
