@@ -151,3 +151,56 @@ def test_bulk_cancel_cancels_the_three_selected_runs_and_no_other(
     assert [states[r][0] for r in runs] == ["Cancelled", "Cancelled", "Cancelled", "Scheduled"]
     expect(rows.nth(0)).to_contain_text("Cancelled")
     tab.check()
+
+
+TASK_RUNS = """query($id: uuid!) { flow_run_by_pk(id: $id) {
+  task_runs(order_by: {task: {slug: asc}}) { id version state task { slug } } } }"""
+SET_TASK_RUN = """mutation($input: set_task_run_states_input!) {
+  set_task_run_states(input: $input) { states { id } } }"""
+
+
+def task_runs(api: Client, run_id: str) -> list[dict[str, Any]]:
+    return list(api.graphql(TASK_RUNS, {"id": run_id})["flow_run_by_pk"]["task_runs"])
+
+
+def test_restart_puts_failed_task_runs_back_to_pending_and_the_run_to_scheduled(
+    tab: Browser, page: Any, api: Client
+) -> None:
+    flow_id = api.register({"name": unique("restart"), "tasks": [
+        {"slug": "fetch", "name": "fetch"}, {"slug": "save", "name": "save"}]}, "ui")
+    run_id = api.create_flow_run(flow_id=flow_id)
+    api.set_flow_run_state(run_id, "Running")
+    fetch, save = task_runs(api, run_id)
+    api.graphql(SET_TASK_RUN, {"input": {"states": [
+        {"task_run_id": fetch["id"], "state": {"type": "Success"}},
+        {"task_run_id": save["id"], "state": {"type": "Failed", "message": "disk full"}}]}})
+    api.set_flow_run_state(run_id, "Failed", message="save failed")
+    tab.open(f"/runs/{run_id}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Failed")
+
+    page.get_by_role("button", name="Restart").click()
+    page.get_by_role("dialog").get_by_role("button", name="Restart").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Scheduled")
+    assert [t["state"] for t in task_runs(api, run_id)] == ["Success", "Pending"]
+    assert api.get_flow_run_info(run_id).state == "Scheduled"
+    expect(page.get_by_role("row", name=re.compile("save"))).to_contain_text("Pending")
+    tab.check()
+
+
+def test_delete_asks_first_then_removes_the_run_and_returns_to_the_list(
+    tab: Browser, page: Any, ui_server: LiveServer, api: Client
+) -> None:
+    run_id = scheduled_run(api, register(ui_server, unique("delete")))
+    tab.open(f"/runs/{run_id}")
+    page.get_by_role("button", name="Delete").click()
+    page.get_by_role("dialog").get_by_role("button", name="Keep it").click()
+    assert api.graphql(EXISTS, {"id": run_id})["flow_run_by_pk"] is not None
+
+    page.get_by_role("button", name="Delete").click()
+    page.get_by_role("dialog").get_by_role("button", name="Delete run").click()
+    expect(page).to_have_url(re.compile(r"/runs$"))
+    assert api.graphql(EXISTS, {"id": run_id})["flow_run_by_pk"] is None
+    tab.check()
+
+
+EXISTS = "query($id: uuid!) { flow_run_by_pk(id: $id) { id } }"
