@@ -4,6 +4,7 @@
 //
 // One hook, used by every page that shows something that may still change.
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import type { DocumentNode } from "graphql";
 import { useEffect, useRef, useState } from "react";
 import {
   stringifyDocument, useClient, useQuery, type AnyVariables, type Client, type CombinedError,
@@ -97,7 +98,6 @@ export function useLive<Data, Vars extends AnyVariables>(
       unsubscribe?.();
       stopPolling?.();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [document, key, live, pause]);
 
   // When a run stops being live, read once more: the last log lines and the final state.
@@ -133,7 +133,7 @@ function poll(read: () => void, setMode: (mode: LiveMode) => void): () => void {
 }
 
 /** The query as a subscription, when it has one operation with one root field. */
-export function subscriptionText(document: TypedDocumentNode<unknown, never> | TypedDocumentNode<any, any>): string | null {
+export function subscriptionText(document: DocumentNode): string | null {
   const operations = document.definitions.filter((d) => d.kind === "OperationDefinition");
   if (operations.length !== 1) return null;
   const operation = operations[0];

@@ -2,7 +2,7 @@
 import { useMemo, useState } from "react";
 import { useClient } from "urql";
 import { Link } from "wouter";
-import { cancelRun, deleteRun, eachRun, markAs } from "../api/actions";
+import { cancelRun, deleteRun, eachRun, markAs, type Outcome } from "../api/actions";
 import { FilterChoicesQuery, FlowRunsQuery } from "../api/documents";
 import { apiErrors, explain } from "../api/errors";
 import { useLive } from "../api/live";
@@ -45,8 +45,8 @@ export function RunsTable({ fixedFlow }: { fixedFlow: string[] | null }) {
     if (next.has(id)) next.delete(id); else next.add(id);
     setSelected(next);
   }
-  async function bulk(action: (id: string) => Promise<{ ok: boolean }>, verb: string): Promise<void> {
-    const failed = await eachRun(chosen.map((r) => r.id!), action as never);
+  async function bulk(action: (id: string) => Promise<Outcome>, verb: string): Promise<void> {
+    const failed = await eachRun(chosen.map((r) => r.id!), action);
     setDialog(null);
     setMessages(failed.flatMap((f) => apiErrors(f.error).map((e) => `${f.id}: ${explain(e)}`)));
     setNotice(`${chosen.length - failed.length} of ${chosen.length} runs ${verb}.`);
