@@ -86,7 +86,7 @@ export function Dashboard() {
         <section aria-labelledby="upcoming">
           <h2 id="upcoming">Upcoming</h2>
           <RunList runs={d?.upcoming} empty="No scheduled runs."
-            detail={(r) => relative(r.scheduled_start_time)} />
+            detail={(r) => `due ${relative(r.scheduled_start_time)}`} />
         </section>
         <section aria-labelledby="failures">
           <h2 id="failures">Recent failures</h2>

@@ -10,6 +10,7 @@ import { Labels } from "./Flows";
 import { RunsTable } from "./FlowRuns";
 import { RunForm } from "./RunForm";
 import type { FlowQuery as FlowQueryData } from "../gql/graphql";
+import { TableWrap } from "../components/TableWrap";
 
 const TABS = [["", "Overview"], ["runs", "Runs"], ["run", "Run"]] as const;
 
@@ -54,13 +55,13 @@ function Overview({ flow }: { flow: FlowData }) {
       </dl>
       <h2>Parameters</h2>
       {params.length === 0 ? <p className="muted">None.</p> : (
-        <div className="table-wrap"><table>
+        <TableWrap label="Parameters table"><table>
           <thead><tr><th scope="col">Name</th><th scope="col">Required</th><th scope="col">Default</th></tr></thead>
           <tbody>{params.map((p) => (
             <tr key={p.name}><td><code>{p.name}</code></td><td>{p.required ? "yes" : "no"}</td>
               <td><code>{p.required ? "—" : JSON.stringify(p.default ?? null)}</code></td></tr>
           ))}</tbody>
-        </table></div>
+        </table></TableWrap>
       )}
       <h2>Versions</h2>
       <ul className="plain">

@@ -13,6 +13,7 @@ import { duration, formatTime, isFinished, pretty } from "../format";
 import type { FlowRunQuery as FlowRunData } from "../gql/graphql";
 import { Labels } from "./Flows";
 import { Logs } from "./Logs";
+import { TableWrap } from "../components/TableWrap";
 
 type Run = NonNullable<FlowRunData["flow_run_by_pk"]>;
 type Dialog = null | "mark" | "cancel" | "restart" | "delete";
@@ -84,7 +85,7 @@ function RunView({ run, refetch, mode }: { run: Run; refetch: () => void; mode: 
       <section aria-labelledby="tasks-title">
         <h2 id="tasks-title">Task runs</h2>
         {run.task_runs.length === 0 ? <p className="muted">This flow has no tasks.</p> : (
-          <div className="table-wrap"><table>
+          <TableWrap label="Task runs table"><table>
             <thead><tr><th scope="col">Task</th><th scope="col">State</th><th scope="col">Started</th><th scope="col">Duration</th><th scope="col">Message</th></tr></thead>
             <tbody>{run.task_runs.map((t) => (
               <tr key={t.id}>
@@ -95,7 +96,7 @@ function RunView({ run, refetch, mode }: { run: Run; refetch: () => void; mode: 
                 <td>{t.state_message}</td>
               </tr>
             ))}</tbody>
-          </table></div>
+          </table></TableWrap>
         )}
       </section>
       <div className="grid2">

@@ -12,6 +12,7 @@ import { StateBadge } from "../components/StateBadge";
 import { duration, formatTime, isFinished, STATE_TYPES } from "../format";
 import { useQueryParams } from "../urlstate";
 import { fromLocalInput, PAGE_SIZE, readFilters, SORTS, toLocalInput, variablesOf, type SortKey } from "./runsFilter";
+import { TableWrap } from "../components/TableWrap";
 
 export function FlowRunsPage() {
   return (
@@ -71,7 +72,7 @@ export function RunsTable({ fixedFlow }: { fixedFlow: string[] | null }) {
       </div>
       <ErrorBox error={rowsLive.error} />
       <ErrorBox messages={messages} />
-      <div className="table-wrap">
+      <TableWrap label="Flow runs table">
         <table className="runs">
           <caption className="sr-only">Flow runs, sorted by {SORTS[filters.sort]}</caption>
           <thead>
@@ -99,7 +100,7 @@ export function RunsTable({ fixedFlow }: { fixedFlow: string[] | null }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {rows && rows.length === 0 ? <p className="muted">No runs match these filters.</p> : null}
       <nav className="row tight" aria-label="Pages">
         <button type="button" disabled={filters.page <= 1} onClick={() => update({ page: String(filters.page - 1) })}>Previous</button>

@@ -6,6 +6,7 @@ import { useLive } from "../api/live";
 import { ErrorBox } from "../components/ErrorBox";
 import { StateBadge } from "../components/StateBadge";
 import { useQueryParams } from "../urlstate";
+import { TableWrap } from "../components/TableWrap";
 
 export function FlowsPage() {
   const [params, update] = useQueryParams();
@@ -35,7 +36,7 @@ export function FlowsPage() {
         </label>
       </form>
       <ErrorBox error={flows.error} />
-      <div className="table-wrap">
+      <TableWrap label="Flows table">
         <table>
           <caption className="sr-only">Flows</caption>
           <thead>
@@ -64,7 +65,7 @@ export function FlowsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {rows && rows.length === 0 ? <p className="muted">No flows match. Register one with <code>flowrun register path.py:function</code>.</p> : null}
     </div>
   );
