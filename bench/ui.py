@@ -101,7 +101,7 @@ def _row(i: int, tenant: uuid.UUID, flow_id: uuid.UUID, now: datetime) -> dict[s
 
 
 def time_list(base_url: str, repeat: int) -> tuple[list[float], list[float]]:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import TimeoutError, sync_playwright
 
     drawn, slowest_request = [], []
     with sync_playwright() as playwright:
@@ -110,9 +110,14 @@ def time_list(base_url: str, repeat: int) -> tuple[list[float], list[float]]:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
             page.goto(f"{base_url}/runs")
-            page.wait_for_function(
-                "() => document.querySelectorAll('table.runs tbody tr').length === 25"
-                " && /[0-9]+ runs/.test(document.body.innerText)", timeout=120_000)
+            try:
+                page.wait_for_function(
+                    "() => document.querySelectorAll('table.runs tbody tr').length === 25"
+                    " && /[0-9]+ runs/.test(document.body.innerText)", timeout=120_000)
+            except TimeoutError as exc:
+                shown = page.locator("main").inner_text()[:300]
+                raise SystemExit(f"the runs list was not drawn in 120 s; the page shows: {shown}") \
+                    from exc
             drawn.append(page.evaluate("() => performance.now()"))
             slowest_request.append(page.evaluate(
                 "() => Math.max(...performance.getEntriesByType('resource')"
