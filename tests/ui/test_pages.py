@@ -115,7 +115,12 @@ def test_a_server_that_wants_a_key_gets_a_sign_in_screen_and_then_the_key_on_eve
     page.get_by_label("API key").fill("good-key")
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", name="Flow runs")).to_be_visible()
-    assert seen[-1] == "Bearer good-key"
+    page.wait_for_load_state("networkidle")
+    mark = len(seen)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Dashboard").click()
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert len(seen) > mark and set(seen[mark:]) == {"Bearer good-key"}
     assert page.evaluate("() => sessionStorage.getItem('flowrun.apiKey')") == "good-key"
 
     flow_id = register(ui_server, unique("forbidden"))

@@ -68,37 +68,12 @@ function RunView({ run, refetch, mode }: { run: Run; refetch: () => void; mode: 
         {outcome && !outcome.ok && dialog === null ? <ErrorBox error={outcome.error} /> : null}
         <p className="muted small" aria-live="polite">{finished ? "Finished." : mode === "subscription" ? "Live." : "Updating every few seconds."}</p>
       </div>
-      <dl className="details">
-        <dt>Flow</dt><dd>{run.flow?.name} v{run.flow?.version} ({run.flow?.project?.name})</dd>
-        <dt>Scheduled</dt><dd>{formatTime(run.scheduled_start_time)}</dd>
-        <dt>Started</dt><dd>{formatTime(run.start_time)}</dd>
-        <dt>Ended</dt><dd>{formatTime(run.end_time)}</dd>
-        <dt>Duration</dt><dd>{duration(run.start_time, run.end_time)}</dd>
-        <dt>Labels</dt><dd><Labels labels={run.labels} /></dd>
-        <dt>Version</dt><dd>{run.version}</dd>
-        {run.idempotency_key ? <><dt>Idempotency key</dt><dd><code>{run.idempotency_key}</code></dd></> : null}
-      </dl>
+      <RunDetails run={run} />
       <section aria-labelledby="history-title">
         <h2 id="history-title">State history</h2>
         <Timeline states={run.states} finished={finished} />
       </section>
-      <section aria-labelledby="tasks-title">
-        <h2 id="tasks-title">Task runs</h2>
-        {run.task_runs.length === 0 ? <p className="muted">This flow has no tasks.</p> : (
-          <TableWrap label="Task runs table"><table>
-            <thead><tr><th scope="col">Task</th><th scope="col">State</th><th scope="col">Started</th><th scope="col">Duration</th><th scope="col">Message</th></tr></thead>
-            <tbody>{run.task_runs.map((t) => (
-              <tr key={t.id}>
-                <td>{t.name || t.task?.name}{t.map_index !== null && t.map_index !== -1 ? ` [${t.map_index}]` : ""}</td>
-                <td><StateBadge state={t.state} type={t.state_type} /></td>
-                <td>{formatTime(t.start_time)}</td>
-                <td>{duration(t.start_time, t.end_time)}</td>
-                <td>{t.state_message}</td>
-              </tr>
-            ))}</tbody>
-          </table></TableWrap>
-        )}
-      </section>
+      <TaskRuns run={run} />
       <div className="grid2">
         <section aria-labelledby="params-title"><h2 id="params-title">Parameters</h2><pre className="code">{pretty(run.parameters)}</pre></section>
         <section aria-labelledby="context-title"><h2 id="context-title">Context</h2><pre className="code">{pretty(run.context)}</pre></section>
@@ -118,5 +93,42 @@ function RunView({ run, refetch, mode }: { run: Run; refetch: () => void; mode: 
         onClose={() => setDialog(null)}
         onConfirm={async () => { const r = await deleteRun(client, run.id!); if (r.ok) navigate("/runs"); else setOutcome(r); setDialog(null); }} />
     </div>
+  );
+}
+
+function RunDetails({ run }: { run: Run }) {
+  return (
+    <dl className="details">
+      <dt>Flow</dt><dd>{run.flow?.name} v{run.flow?.version} ({run.flow?.project?.name})</dd>
+      <dt>Scheduled</dt><dd>{formatTime(run.scheduled_start_time)}</dd>
+      <dt>Started</dt><dd>{formatTime(run.start_time)}</dd>
+      <dt>Ended</dt><dd>{formatTime(run.end_time)}</dd>
+      <dt>Duration</dt><dd>{duration(run.start_time, run.end_time)}</dd>
+      <dt>Labels</dt><dd><Labels labels={run.labels} /></dd>
+      <dt>Version</dt><dd>{run.version}</dd>
+      {run.idempotency_key ? <><dt>Idempotency key</dt><dd><code>{run.idempotency_key}</code></dd></> : null}
+    </dl>
+  );
+}
+
+function TaskRuns({ run }: { run: Run }) {
+  return (
+    <section aria-labelledby="tasks-title">
+      <h2 id="tasks-title">Task runs</h2>
+      {run.task_runs.length === 0 ? <p className="muted">This flow has no tasks.</p> : (
+        <TableWrap label="Task runs table"><table>
+          <thead><tr><th scope="col">Task</th><th scope="col">State</th><th scope="col">Started</th><th scope="col">Duration</th><th scope="col">Message</th></tr></thead>
+          <tbody>{run.task_runs.map((t) => (
+            <tr key={t.id}>
+              <td>{t.name || t.task?.name}{t.map_index !== null && t.map_index !== -1 ? ` [${t.map_index}]` : ""}</td>
+              <td><StateBadge state={t.state} type={t.state_type} /></td>
+              <td>{formatTime(t.start_time)}</td>
+              <td>{duration(t.start_time, t.end_time)}</td>
+              <td>{t.state_message}</td>
+            </tr>
+          ))}</tbody>
+        </table></TableWrap>
+      )}
+    </section>
   );
 }

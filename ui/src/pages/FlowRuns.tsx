@@ -11,7 +11,10 @@ import { ConfirmDialog, MarkAsDialog } from "../components/MarkAs";
 import { StateBadge } from "../components/StateBadge";
 import { duration, formatTime, isFinished, STATE_TYPES } from "../format";
 import { useQueryParams } from "../urlstate";
-import { fromLocalInput, PAGE_SIZE, readFilters, SORTS, toLocalInput, variablesOf, type SortKey } from "./runsFilter";
+import type { FlowRunsQuery as FlowRunsData } from "../gql/graphql";
+import {
+  fromLocalInput, PAGE_SIZE, readFilters, SORTS, toLocalInput, variablesOf, type RunFilters, type SortKey,
+} from "./runsFilter";
 import { TableWrap } from "../components/TableWrap";
 
 export function FlowRunsPage() {
@@ -72,35 +75,8 @@ export function RunsTable({ fixedFlow }: { fixedFlow: string[] | null }) {
       </div>
       <ErrorBox error={rowsLive.error} />
       <ErrorBox messages={messages} />
-      <TableWrap label="Flow runs table">
-        <table className="runs">
-          <caption className="sr-only">Flow runs, sorted by {SORTS[filters.sort]}</caption>
-          <thead>
-            <tr>
-              <th scope="col"><input type="checkbox" aria-label="Select all runs on this page"
-                checked={!!rows?.length && chosen.length === rows.length}
-                onChange={(e) => setSelected(new Set(e.target.checked ? rows?.map((r) => r.id!) : []))} /></th>
-              {(["name", "state"] as SortKey[]).map((k) => <SortHeader key={k} k={k} filters={filters} sortBy={sortBy} />)}
-              <th scope="col">Flow</th>
-              {(["scheduled_start_time", "start_time"] as SortKey[]).map((k) => <SortHeader key={k} k={k} filters={filters} sortBy={sortBy} />)}
-              <th scope="col">Duration</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows?.map((r) => (
-              <tr key={r.id}>
-                <td><input type="checkbox" aria-label={`Select ${r.name}`} checked={selected.has(r.id!)} onChange={() => toggle(r.id!)} /></td>
-                <td><Link href={`/runs/${r.id}`}>{r.name}</Link></td>
-                <td><StateBadge state={r.state} type={r.state_type} /></td>
-                <td>{r.flow ? <Link href={`/flows/${r.flow.id}`}>{r.flow.name}</Link> : null}</td>
-                <td>{formatTime(r.scheduled_start_time)}</td>
-                <td>{formatTime(r.start_time)}</td>
-                <td>{duration(r.start_time, r.end_time)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <RunRows rows={rows} filters={filters} sortBy={sortBy} selected={selected}
+        setSelected={setSelected} toggle={toggle} />
       {rows && rows.length === 0 ? <p className="muted">No runs match these filters.</p> : null}
       <nav className="row tight" aria-label="Pages">
         <button type="button" disabled={filters.page <= 1} onClick={() => update({ page: String(filters.page - 1) })}>Previous</button>
@@ -125,7 +101,7 @@ export function RunsTable({ fixedFlow }: { fixedFlow: string[] | null }) {
 }
 
 function SortHeader({ k, filters, sortBy }: {
-  k: SortKey; filters: ReturnType<typeof readFilters>; sortBy: (k: SortKey) => void;
+  k: SortKey; filters: RunFilters; sortBy: (k: SortKey) => void;
 }) {
   const active = filters.sort === k;
   return (
@@ -178,5 +154,48 @@ function Filters({ fixedFlow, params, update }: {
         onChange={(e) => set({ until: fromLocalInput(e.target.value) })} /></label>
       <label>Name<input type="search" name="q" value={f.q} onChange={(e) => set({ q: e.target.value })} /></label>
     </form>
+  );
+}
+
+type Row = NonNullable<FlowRunsData["flow_run"]>[number];
+
+function RunRows({ rows, filters, sortBy, selected, setSelected, toggle }: {
+  rows: Row[] | undefined;
+  filters: RunFilters;
+  sortBy: (key: SortKey) => void;
+  selected: Set<string>;
+  setSelected: (ids: Set<string>) => void;
+  toggle: (id: string) => void;
+}) {
+  return (
+    <TableWrap label="Flow runs table">
+      <table className="runs">
+        <caption className="sr-only">Flow runs, sorted by {SORTS[filters.sort]}</caption>
+        <thead>
+          <tr>
+            <th scope="col"><input type="checkbox" aria-label="Select all runs on this page"
+              checked={!!rows?.length && rows.every((r) => selected.has(r.id!))}
+              onChange={(e) => setSelected(new Set(e.target.checked ? rows?.map((r) => r.id!) : []))} /></th>
+            {(["name", "state"] as SortKey[]).map((k) => <SortHeader key={k} k={k} filters={filters} sortBy={sortBy} />)}
+            <th scope="col">Flow</th>
+            {(["scheduled_start_time", "start_time"] as SortKey[]).map((k) => <SortHeader key={k} k={k} filters={filters} sortBy={sortBy} />)}
+            <th scope="col">Duration</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows?.map((r) => (
+            <tr key={r.id}>
+              <td><input type="checkbox" aria-label={`Select ${r.name}`} checked={selected.has(r.id!)} onChange={() => toggle(r.id!)} /></td>
+              <td><Link href={`/runs/${r.id}`}>{r.name}</Link></td>
+              <td><StateBadge state={r.state} type={r.state_type} /></td>
+              <td>{r.flow ? <Link href={`/flows/${r.flow.id}`}>{r.flow.name}</Link> : null}</td>
+              <td>{formatTime(r.scheduled_start_time)}</td>
+              <td>{formatTime(r.start_time)}</td>
+              <td>{duration(r.start_time, r.end_time)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }
