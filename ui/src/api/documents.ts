@@ -97,6 +97,11 @@ export const FlowRunsQuery = graphql(`
       end_time
       flow { id name project { id name } }
     }
+  }
+`);
+
+export const FlowRunsCountQuery = graphql(`
+  query FlowRunsCount($where: flow_run_bool_exp!) {
     flow_run_aggregate(where: $where) { aggregate { count } }
   }
 `);

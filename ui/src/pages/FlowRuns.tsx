@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import { useClient } from "urql";
 import { Link } from "wouter";
 import { cancelRun, deleteRun, eachRun, markAs, type Outcome } from "../api/actions";
-import { FilterChoicesQuery, FlowRunsQuery } from "../api/documents";
+import { FilterChoicesQuery, FlowRunsCountQuery, FlowRunsQuery } from "../api/documents";
 import { apiErrors, explain } from "../api/errors";
 import { useLive } from "../api/live";
 import { ErrorBox } from "../components/ErrorBox";
@@ -37,10 +37,11 @@ export function RunsTable({ fixedFlow }: { fixedFlow: string[] | null }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [messages, setMessages] = useState<string[]>([]);
   const [notice, setNotice] = useState("");
-  const rowsLive = useLive(FlowRunsQuery, variables,
-    (data) => data?.flow_run.some((r) => !isFinished(r.state_type)) ?? false);
+  const rowsLive = useLive(FlowRunsQuery, variables, (data) => live(data?.flow_run));
   const rows = rowsLive.data?.flow_run;
-  const total = rowsLive.data?.flow_run_aggregate.aggregate.count ?? 0;
+  const countVariables = useMemo(() => ({ where: variables.where }), [variables]);
+  const counted = useLive(FlowRunsCountQuery, countVariables, live(rows));
+  const total = counted.data?.flow_run_aggregate.aggregate.count ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const chosen = (rows ?? []).filter((r) => r.id && selected.has(r.id));
 
@@ -56,6 +57,7 @@ export function RunsTable({ fixedFlow }: { fixedFlow: string[] | null }) {
     setNotice(`${chosen.length - failed.length} of ${chosen.length} runs ${verb}.`);
     setSelected(new Set());
     rowsLive.refetch();
+    counted.refetch();
   }
   function sortBy(key: SortKey): void {
     update({ sort: key, dir: filters.sort === key && filters.desc ? "asc" : null, page: null });
@@ -158,6 +160,11 @@ function Filters({ fixedFlow, params, update }: {
 }
 
 type Row = NonNullable<FlowRunsData["flow_run"]>[number];
+
+/** A list is live while one of its rows is unfinished. */
+function live(rows: Row[] | undefined): boolean {
+  return rows?.some((r) => !isFinished(r.state_type)) ?? false;
+}
 
 function RunRows({ rows, filters, sortBy, selected, setSelected, toggle }: {
   rows: Row[] | undefined;
