@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager
 import sqlalchemy as sa
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from .database.engine import Database
@@ -23,6 +23,7 @@ from .loops import running_loops
 from .middleware import internal_error
 from .rest import build_rest_app
 from .settings import Settings, get_settings
+from .ui import UI
 
 log = logging.getLogger("flowrun")
 
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     live = LiveUpdates(graphql.schema, db, settings, graphql.prepare,
                        keep_alive_seconds=settings.ws_keepalive_seconds,
                        max_subscriptions=settings.subscriptions_per_connection)
+    ui = UI()
 
     async def health(_: Request) -> Response:
         try:
@@ -48,8 +50,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
         return JSONResponse({"status": "ok", "database": db.dialect, "live": live.stats()})
 
     async def root(request: Request) -> Response:
-        if request.method == "GET":
-            return RedirectResponse("/graphql")
+        if request.method in ("GET", "HEAD"):
+            return await ui.app_page(request)
+        return await graphql.handle(request)
+
+    async def graphql_or_playground(request: Request) -> Response:
+        if request.method in ("GET", "HEAD"):
+            return await ui.graphiql_page(request)
         return await graphql.handle(request)
 
     @asynccontextmanager
@@ -63,12 +70,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
         await db.dispose()
 
     routes: list[BaseRoute] = [
-        Route("/graphql", graphql.handle, methods=["GET", "POST"]),
-        Route("/graphql/", graphql.handle, methods=["GET", "POST"]),
+        Route("/graphql", graphql_or_playground, methods=["GET", "POST"]),
+        Route("/graphql/", graphql_or_playground, methods=["GET", "POST"]),
         Route("/", root, methods=["GET", "POST"]),
         Route("/health", health, methods=["GET"]),
         Mount("/api", app=build_rest_app(db, settings)),
         *live.routes(),  # GraphQL over WebSocket on /graphql and /
+        ui.mount(),
+        Route("/{path:path}", ui.app_page, methods=["GET"]),  # the UI's own paths, last
     ]
     app = Starlette(
         routes=routes,

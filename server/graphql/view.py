@@ -1,5 +1,5 @@
-"""The GraphQL HTTP endpoint: POST /graphql and POST / (where Prefect 1 clients post), the
-GraphiQL playground on GET /graphql.
+"""The GraphQL HTTP endpoint: POST /graphql and POST / (where Prefect 1 clients post); the
+GraphiQL playground on GET /graphql is served by server/ui from flowrun's own files.
 
 Parsing and validating a document costs more than executing a small mutation, and clients send
 the same few documents again and again, so each distinct query text is parsed and validated
@@ -24,8 +24,7 @@ from graphql import (
     validate,
 )
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
-from strawberry.http.ides import get_graphql_ide_html
+from starlette.responses import Response
 
 from ..database.engine import Database
 from ..domain.errors import InvalidInput
@@ -55,11 +54,8 @@ class GraphQLEndpoint:
         self.db = db
         self.settings = settings
         self.prepare = lru_cache(maxsize=cache_size)(self._prepare)
-        self._playground = get_graphql_ide_html("graphiql")
 
     async def handle(self, request: Request) -> Response:
-        if request.method == "GET":
-            return HTMLResponse(self._playground)
         request_id = request_id_of(request.headers)
         body = await request.body()
         try:
