@@ -15,6 +15,7 @@ import orjson
 import strawberry
 from graphql import (
     DocumentNode,
+    ExecutionResult,
     GraphQLError,
     GraphQLSyntaxError,
     execute,
@@ -77,10 +78,7 @@ class GraphQLEndpoint:
                 result = await result
         except GraphQLError as exc:  # e.g. an unknown operationName
             return _errors([format_error(exc, request_id)], 400, request_id)
-        payload: dict[str, Any] = {"data": result.data}  # type: ignore[union-attr]
-        if result.errors:  # type: ignore[union-attr]
-            payload["errors"] = [format_error(e, request_id) for e in result.errors]  # type: ignore[union-attr]
-        return JSONResponse(payload, headers={"x-request-id": request_id})
+        return _answer(result, request_id)  # type: ignore[arg-type]
 
     def _prepare(self, query: str) -> Prepared:
         try:
@@ -102,6 +100,28 @@ class GraphQLEndpoint:
             item["extensions"]["code"] = code
             rendered.append(item)
         return _errors(rendered, 400, request_id)
+
+
+def _answer(result: ExecutionResult, request_id: str) -> Response:
+    payload: dict[str, Any] = {"data": result.data}
+    headers = {"x-request-id": request_id}
+    status = 200
+    if result.errors:
+        payload["errors"] = [format_error(e, request_id) for e in result.errors]
+        status = status_of(result.data, payload["errors"])
+    if status == 503:
+        headers["retry-after"] = "1"
+    return JSONResponse(payload, status_code=status, headers=headers)
+
+
+def status_of(data: dict[str, Any] | None, errors: list[dict[str, Any]]) -> int:
+    """HTTP 503 when every error of a response is retryable (the database was busy or lost, the
+    transaction rolled back) and no field answered, so an HTTP-level retry (Prefect 1's client
+    retries only a 5xx) repeats nothing that was done. Any other error is the caller's to read,
+    with HTTP 200 as GraphQL wants."""
+    retryable = all(e.get("extensions", {}).get("retryable") is True for e in errors)
+    nothing_done = not data or all(value is None for value in data.values())
+    return 503 if errors and retryable and nothing_done else 200
 
 
 def _read_body(body: bytes) -> tuple[str, dict[str, Any] | None, str | None]:
