@@ -36,6 +36,7 @@ SUMMARY_LINES: list[str] = []
 CREATE = """mutation($input: create_flow_run_input!) {
   create_flow_run(input: $input) { id created } }"""
 CRASHING = [sys.executable, "-m", "tests.faults.crashing"]
+CRASHING_SERVER = [*CRASHING, "server", "start"]
 
 
 def summary(scenario: str, **counts: Any) -> None:
@@ -76,7 +77,7 @@ class Restartable:
     def start(self, crash_at: str | None = None) -> Restartable:
         env = {**self.env, **({"FLOWRUN_TEST_CRASH_AT": crash_at} if crash_at else {})}
         self.server = launch(self.database_url, env, port=self.port,
-                             command=CRASHING if crash_at else None)
+                             command=CRASHING_SERVER if crash_at else None)
         return self
 
     def kill(self) -> None:
