@@ -8,6 +8,7 @@ UPDATEs in the repository."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
@@ -157,15 +158,20 @@ def _json_dumps(value: Any) -> str:
 
 
 def is_transient(exc: DBAPIError) -> bool:
-    """Busy, locked, serialization failure, lost connection: worth a retry."""
+    """Busy, locked, serialization failure, lost or refused connection: worth a retry."""
     if exc.connection_invalidated:
         return True
     sqlstate = _sqlstate(exc)
     if sqlstate:
         return sqlstate.startswith(("08", "40", "53", "57P"))
-    # SQLite has no SQLSTATE: only a locked or busy database is worth a retry.
-    message = str(exc.orig).lower()
-    return isinstance(exc, OperationalError) and ("locked" in message or "busy" in message)
+    if not isinstance(exc, OperationalError):
+        return False
+    if isinstance(exc.orig, sqlite3.Error):  # no SQLSTATE: only locked or busy is transient
+        message = str(exc.orig).lower()
+        return "locked" in message or "busy" in message
+    # psycopg's errors without a SQLSTATE are the connection failing (refused while the
+    # server restarts, "the database system is shutting down" / "starting up", reset).
+    return True
 
 
 def _sqlite_engine(url: sa.URL, pool_size: int, timeout: float) -> AsyncEngine:

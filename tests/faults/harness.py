@@ -13,6 +13,7 @@ tests/e2e/motion.py and tests/agent/proxy.py.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import subprocess
@@ -281,3 +282,53 @@ def pid_alive(path: Path) -> bool:
     from tests.e2e.motion import alive
 
     return path.exists() and bool(path.read_text()) and alive(int(path.read_text()))
+
+
+PREFECT1_SCRIPT = Path(__file__).resolve().parent / "scripts" / "prefect1_creates.py"
+
+
+class Prefect1Creates:
+    """The real Prefect 1 Client creating `count` runs with keys (scripts/prefect1_creates.py)
+    in the Prefect 1 virtualenv, its output read line by line as it comes."""
+
+    def __init__(self, server: Restartable, home: Path, flow_id: str, count: int) -> None:
+        from tests.prefect1 import venv
+        from tests.prefect1.harness import Prefect1
+
+        assert server.server is not None
+        self.lines: list[str] = []
+        self.process = subprocess.Popen(
+            [str(venv.bin_path("python")), str(PREFECT1_SCRIPT), flow_id, str(count), "p1"],
+            env=Prefect1(server.server, home).env(), stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, text=True, cwd=home)
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        with self.process.stdout as stream:
+            for line in stream:
+                self.lines.append(line.strip())
+
+    def count(self, prefix: str) -> int:
+        return sum(1 for line in self.lines if line.startswith(prefix))
+
+    def exited(self) -> bool:
+        return self.process.poll() is not None
+
+    def __enter__(self) -> Prefect1Creates:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        try:
+            self.process.wait(timeout=240)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait()
+            self._reader.join(timeout=30)
+
+    def result(self) -> dict[str, str]:
+        """key -> run id, as the script printed them; it must have succeeded."""
+        assert self.process.returncode == 0, "\n".join(self.lines)
+        return dict(json.loads(self.lines[-1]))

@@ -9,9 +9,6 @@ retries, which it makes only because the answer is a 503."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import threading
 import time
 from pathlib import Path
 
@@ -19,12 +16,11 @@ import httpx
 import pytest
 
 from tests.e2e.motion import wait_for
-from tests.prefect1 import venv
 from tests.prefect1.conftest import prefect1_python  # noqa: F401  (the fixture)
-from tests.prefect1.harness import Prefect1
 
 from .harness import (
     KeyedCreates,
+    Prefect1Creates,
     Restartable,
     register,
     running,
@@ -36,7 +32,6 @@ from .harness import (
 pytestmark = pytest.mark.e2e
 LOSS_SECONDS = 4.0
 PREFECT1_RUNS = 30
-SCRIPT = Path(__file__).resolve().parent / "scripts" / "prefect1_creates.py"
 
 
 def _seconds_to_recover(load: KeyedCreates) -> float:
@@ -75,52 +70,18 @@ async def test_terminated_database_connections_give_503s_then_recover_with_one_r
             duplicates=len(duplicates), lost=len(lost))
 
 
-class Lines:
-    """A subprocess's stdout, read line by line in a thread."""
-
-    def __init__(self, process: subprocess.Popen[str]) -> None:
-        self.lines: list[str] = []
-        assert process.stdout is not None
-        self._thread = threading.Thread(target=self._read, args=(process.stdout,), daemon=True)
-        self._thread.start()
-
-    def _read(self, stream: object) -> None:
-        with stream:  # type: ignore[attr-defined]
-            for line in stream:  # type: ignore[attr-defined]
-                self.lines.append(line.strip())
-
-    def join(self) -> None:
-        self._thread.join(timeout=30)
-
-    def count(self, prefix: str) -> int:
-        return sum(1 for line in self.lines if line.startswith(prefix))
-
-
 async def test_the_real_prefect1_client_rides_through_lost_database_connections(
     pg_fault_db: str, prefect1_python: Path, tmp_path: Path,  # noqa: F811
 ) -> None:
     with running(Restartable(pg_fault_db)) as server:
-        assert server.server is not None
-        prefect1 = Prefect1(server.server, tmp_path)
         flow_id = register(server.graphql_url, "prefect1-connection-loss")
-        process = subprocess.Popen(
-            [str(venv.bin_path("python")), str(SCRIPT), flow_id, str(PREFECT1_RUNS), "p1"],
-            env=prefect1.env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            cwd=tmp_path)
-        output = Lines(process)
-        try:
-            wait_for(lambda: output.count("CREATED") >= 3 or process.poll() is not None, 60)
+        with Prefect1Creates(server, tmp_path, flow_id, PREFECT1_RUNS) as prefect1:
+            wait_for(lambda: prefect1.count("CREATED") >= 3 or prefect1.exited(), timeout=60)
             with terminate_backends(pg_fault_db, every=0.02) as killed:
                 until = time.monotonic() + LOSS_SECONDS  # a loss of some seconds, at least
-                wait_for(lambda: (output.count("RETRY 503") >= 1 and time.monotonic() > until)
-                         or process.poll() is not None, timeout=60)
-            assert process.wait(timeout=240) == 0, "\n".join(output.lines)
-        finally:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-            output.join()
-        ids = json.loads(output.lines[-1])
+                wait_for(lambda: (prefect1.count("RETRY 503") >= 1
+                                  and time.monotonic() > until) or prefect1.exited(), 60)
+        output, ids = prefect1, prefect1.result()
     stored = runs_by_key(pg_fault_db)
     assert output.count("RETRY 503") >= 1, output.lines
     assert {key: [run_id] for key, run_id in ids.items()} == stored
