@@ -273,6 +273,17 @@ def runs_by_key(database_url: str) -> dict[str, list[str]]:
     return out
 
 
+def one_run_per_key(database_url: str, *answered: dict[str, str]) -> dict[str, list[str]]:
+    """Every key answered with a run id names that run and only it (0 lost), and no key
+    names two runs (0 duplicates); returns what the database holds, key -> run ids."""
+    stored = runs_by_key(database_url)
+    answers = {key: run_id for each in answered for key, run_id in each.items()}
+    lost = [key for key, run_id in answers.items() if stored.get(key) != [run_id]]
+    duplicates = [key for key, ids in stored.items() if len(ids) > 1]
+    assert (lost, duplicates) == ([], []), (lost[:5], duplicates[:5])
+    return stored
+
+
 def as_id(value: Any) -> str:
     """A run id as the API writes it, whatever the engine stored (SQLite keeps 32 hex)."""
     return str(uuid.UUID(str(value)))

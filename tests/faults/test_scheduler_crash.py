@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from server.client.errors import ConnectionFailed
 from server.domain.schedules import schedule_from_text
 from tests.e2e.motion import FAST_LOOPS, wait_for
 
@@ -36,9 +37,12 @@ def _crash(database_url: str, point: str) -> int:
     doomed = Restartable(database_url, LOOPS).start(crash_at=point)
     try:
         for i in range(FLOWS):
-            register(doomed.graphql_url, f"ticking-{i}",
-                     schedule=schedule_from_text("1h"),
-                     run_config={"labels": ["no-agent-has-this"]})
+            try:
+                register(doomed.graphql_url, f"ticking-{i}",
+                         schedule=schedule_from_text("1h"),
+                         run_config={"labels": ["no-agent-has-this"]})
+            except ConnectionFailed:  # a tick between two registrations reached the point
+                break
         assert doomed.wait_dead(timeout=60) == -9, doomed.log()
     finally:
         doomed.stop()
@@ -55,19 +59,20 @@ async def test_a_scheduler_killed_at_each_step_leaves_one_run_per_flow_and_time(
         assert left > 0 and left % MAX_RUNS == 0  # whole ticks of whole flows, committed
     else:
         assert left == 0
+    slots = MAX_RUNS * int(rows(fault_db, "SELECT count(*) FROM flow")[0][0])
     servers = [Restartable(fault_db, LOOPS), Restartable(fault_db, LOOPS)]
     with ThreadPoolExecutor(2) as pool:
         list(pool.map(Restartable.start, servers))
     try:
-        wait_for(lambda: sum(_runs_per_slot(fault_db)) >= FLOWS * MAX_RUNS, timeout=60)
+        wait_for(lambda: sum(_runs_per_slot(fault_db)) >= slots, timeout=60)
         per_slot = _runs_per_slot(fault_db)
         holders = rows(fault_db, "SELECT holder FROM loop_lease WHERE name = 'scheduler'")
     finally:
         for server in servers:
             server.stop()
     # (an hour boundary passing meanwhile adds a next slot: still one run each)
-    assert set(per_slot) == {1} and len(per_slot) >= FLOWS * MAX_RUNS
+    assert set(per_slot) == {1} and len(per_slot) >= slots > 0
     assert len(holders) == 1
     summary(f"scheduler killed at {point} [{fault_db.split(':')[0]}]",
             runs_left_by_the_crash=left, runs_created=sum(per_slot),
-            slots=FLOWS * MAX_RUNS, duplicates=0, lost=0)
+            slots=slots, duplicates=0, lost=0)
