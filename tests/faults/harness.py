@@ -22,6 +22,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -207,7 +208,7 @@ class KeyedCreates:
                 key = f"{self.prefix}-{client}-{n}"
                 n += 1
                 if not self.create(http, key):
-                    time.sleep(0.05)
+                    time.sleep(0.2)  # the server is away: fewer keys left unanswered
 
     def create(self, http: httpx.Client, key: str) -> bool:
         """One create; True when it was acknowledged."""
@@ -229,18 +230,18 @@ class KeyedCreates:
         return False
 
     def retry_unanswered(self, attempts: int = 50) -> dict[str, str]:
-        """Every unanswered key sent again until it is answered: key -> run id."""
-        out: dict[str, str] = {}
-        with httpx.Client(timeout=30) as http:
-            for key in sorted(self.unanswered):
+        """Every unanswered key sent again (by `clients` threads) until it is answered:
+        key -> run id."""
+        def retry(key: str) -> tuple[str, str]:
+            with httpx.Client(timeout=30) as http:
                 for _ in range(attempts):
                     if self.create(http, key):
-                        out[key] = self.acked[key]
-                        break
+                        return key, self.acked[key]
                     time.sleep(0.2)
-                else:
-                    raise AssertionError(f"{key} was never answered")
-        return out
+            raise AssertionError(f"{key} was never answered")
+
+        with ThreadPoolExecutor(self.clients) as pool:
+            return dict(pool.map(retry, sorted(self.unanswered)))
 
 
 def answer_code(response: httpx.Response) -> str:

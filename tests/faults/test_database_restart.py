@@ -8,10 +8,13 @@ creating runs throughout, rides through on its HTTP retries and gets one run per
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from tests.e2e.motion import wait_for
@@ -33,6 +36,26 @@ DOWN_SECONDS = 3.0
 PREFECT1_RUNS = 40
 
 
+@contextlib.contextmanager
+def health_statuses(server: Restartable) -> Iterator[list[int]]:
+    """GET /health every 50 ms while the block runs; yields the statuses seen."""
+    seen: list[int] = []
+    done = threading.Event()
+
+    def poll() -> None:
+        with httpx.Client(timeout=30) as http:
+            while not done.wait(0.05):
+                seen.append(http.get(f"{server.url}/health").status_code)
+
+    thread = threading.Thread(target=poll, daemon=True)
+    thread.start()
+    try:
+        yield seen
+    finally:
+        done.set()
+        thread.join(timeout=60)
+
+
 @pytest.fixture
 def private_pg() -> Iterator[PrivatePostgres]:
     with private_postgres() as instance:
@@ -48,7 +71,8 @@ async def test_a_postgresql_restart_under_load_gives_503s_then_one_run_per_key(
         with KeyedCreates(server.graphql_url, flow_id, clients=6) as load, \
                 Prefect1Creates(server, tmp_path, flow_id, PREFECT1_RUNS) as prefect1:
             wait_for(lambda: len(load.acked) >= 50 and prefect1.count("CREATED") >= 3, 60)
-            down = private_pg.restart(DOWN_SECONDS)
+            with health_statuses(server) as health:
+                down = private_pg.restart(DOWN_SECONDS)
             back, before = time.monotonic(), len(load.acked)
             wait_for(lambda: len(load.acked) > before, timeout=30, every=0.02)
             recovered_in = time.monotonic() - back
@@ -61,9 +85,11 @@ async def test_a_postgresql_restart_under_load_gives_503s_then_one_run_per_key(
     assert recovered_in < 15
     stored = one_run_per_key(url, acked, retried, ids)
     assert prefect1.count("RETRY 503") >= 1, prefect1.lines
+    assert 503 in health and set(health) <= {200, 503}  # /health says so while it is down
     summary("PostgreSQL restarted under load [private postgresql]", down_s=f"{down:.1f}",
             answers_ok=load.statuses.get("OK", 0),
             http_503=load.statuses.get("SERVICE_UNAVAILABLE", 0), http_500=0,
             recovered_in_s=f"{recovered_in:.2f}",
             prefect1_http_503_retries=prefect1.count("RETRY 503"),
-            prefect1_runs=len(ids), runs_created=len(stored), duplicates=0, lost=0)
+            health_503=health.count(503), prefect1_runs=len(ids), runs_created=len(stored),
+            duplicates=0, lost=0)
