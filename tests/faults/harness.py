@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +35,9 @@ from server.database.engine import sync_url
 from tests.live import LiveServer, free_port, launch, stop
 
 SUMMARY_LINES: list[str] = []
+# The PostgreSQL server is shared with other test sessions (100 connections in all): each API
+# process here takes at most 4 + 4 of them.
+FRUGAL = {"FLOWRUN_DB_POOL_SIZE": "4"}
 CREATE = """mutation($input: create_flow_run_input!) {
   create_flow_run(input: $input) { id created } }"""
 CRASHING = [sys.executable, "-m", "tests.faults.crashing"]
@@ -77,7 +80,7 @@ class Restartable:
         return f"{self.url}/graphql"
 
     def start(self, crash_at: str | None = None) -> Restartable:
-        env = {**self.env, **({"FLOWRUN_TEST_CRASH_AT": crash_at} if crash_at else {})}
+        env = {**FRUGAL, **self.env, **({"FLOWRUN_TEST_CRASH_AT": crash_at} if crash_at else {})}
         self.server = launch(self.database_url, env, port=self.port,
                              command=CRASHING_SERVER if crash_at else None)
         return self
@@ -111,30 +114,40 @@ def running(server: Restartable, crash_at: str | None = None) -> Iterator[Restar
 
 
 @contextlib.contextmanager
+def repeating(action: Callable[[], object], every: float) -> Iterator[None]:
+    """Call `action` every `every` seconds, in a thread, while the block runs."""
+    done = threading.Event()
+
+    def loop() -> None:
+        while not done.wait(every):
+            action()
+
+    thread = threading.Thread(target=loop, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join(timeout=60)
+
+
+@contextlib.contextmanager
 def terminate_backends(database_url: str, every: float = 0.05) -> Iterator[list[int]]:
     """Terminate every connection to this one database (not the cluster's others) every
     `every` seconds while the block runs; yields a list holding the number terminated."""
     name = sa.make_url(database_url).database
     killed = [0]
-    done = threading.Event()
+    with psycopg.connect(database_url.replace(f"/{name}", "/postgres"),
+                         autocommit=True) as admin:
+        def kill() -> None:
+            found = admin.execute(
+                "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) "
+                "FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                (name,)).fetchone()
+            killed[0] += int(found[0]) if found else 0
 
-    def kill_forever() -> None:
-        with psycopg.connect(database_url.replace(f"/{name}", "/postgres"),
-                             autocommit=True) as admin:
-            while not done.wait(every):
-                found = admin.execute(
-                    "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) "
-                    "FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
-                    (name,)).fetchone()
-                killed[0] += int(found[0]) if found else 0
-
-    thread = threading.Thread(target=kill_forever, daemon=True)
-    thread.start()
-    try:
-        yield killed
-    finally:
-        done.set()
-        thread.join(timeout=10)
+        with repeating(kill, every):
+            yield killed
 
 
 class SqliteWriteLock:

@@ -9,7 +9,6 @@ creating runs throughout, rides through on its HTTP retries and gets one run per
 from __future__ import annotations
 
 import contextlib
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +25,7 @@ from .harness import (
     Restartable,
     one_run_per_key,
     register,
+    repeating,
     running,
     summary,
 )
@@ -40,20 +40,9 @@ PREFECT1_RUNS = 40
 def health_statuses(server: Restartable) -> Iterator[list[int]]:
     """GET /health every 50 ms while the block runs; yields the statuses seen."""
     seen: list[int] = []
-    done = threading.Event()
-
-    def poll() -> None:
-        with httpx.Client(timeout=30) as http:
-            while not done.wait(0.05):
-                seen.append(http.get(f"{server.url}/health").status_code)
-
-    thread = threading.Thread(target=poll, daemon=True)
-    thread.start()
-    try:
+    with httpx.Client(timeout=30) as http, \
+            repeating(lambda: seen.append(http.get(f"{server.url}/health").status_code), 0.05):
         yield seen
-    finally:
-        done.set()
-        thread.join(timeout=60)
 
 
 @pytest.fixture
