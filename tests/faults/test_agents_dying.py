@@ -113,7 +113,7 @@ async def test_an_agent_killed_mid_run_ends_it_failed_and_no_other_agent_runs_it
 async def test_a_network_cut_between_agent_and_server_heals_without_a_second_execution(
     fault_db: str, tmp_path: Path,
 ) -> None:
-    record, runs = tmp_path / "executions.txt", 8
+    record, runs = tmp_path / "executions.txt", 6
     loops = {**FAST_LOOPS, "FLOWRUN_HEARTBEAT_TIMEOUT_SECONDS": "20"}
     with running(Restartable(fault_db, loops)) as server, Client(server.graphql_url) as api:
         proxy = Proxy(urlsplit(server.url).port or 0).start()
@@ -121,7 +121,7 @@ async def test_a_network_cut_between_agent_and_server_heals_without_a_second_exe
         with agents(proxy.url, 1, *AGENT, "--name", "cut-off", log_dir=tmp_path), \
                 agents(server.graphql_url, 1, *AGENT, "--name", "direct"):
             run_ids = [api.create_flow_run(flow_id=flow_id, parameters={
-                "path": str(record), "seconds": 3}) for _ in range(runs)]
+                "path": str(record), "seconds": 2}) for _ in range(runs)]
             wait_for(lambda: _running_on(fault_db, "cut-off"), timeout=60)
             proxy.cut()
             time.sleep(7)  # the cut, longer than the client's own retries: heartbeats fail

@@ -22,7 +22,7 @@ from .harness import KeyedCreates, Restartable, as_id, one_run_per_key, register
 pytestmark = pytest.mark.e2e
 CREATORS = 8
 MOVERS = 4
-BEFORE_KILL = 150  # acknowledged creates before the kill, and again after the restart
+BEFORE_KILL = 80  # acknowledged creates before the kill, and again after the restart
 SET_STATE = """mutation($id: UUID!, $version: Int, $state: JSON!) {
   set_flow_run_state(input: {flow_run_id: $id, version: $version, state: $state}) { version } }"""
 VERSION = "query($id: uuid!) { flow_run_by_pk(id: $id) { version } }"

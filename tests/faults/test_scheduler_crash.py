@@ -14,11 +14,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from server.client import Client
 from server.client.errors import ConnectionFailed
+from server.client.transport import RetryPolicy
 from server.domain.schedules import schedule_from_text
 from tests.e2e.motion import FAST_LOOPS, wait_for
 
-from .harness import Restartable, register, rows, summary
+from .harness import Restartable, rows, summary
 
 pytestmark = pytest.mark.e2e
 FLOWS = 3
@@ -36,13 +38,14 @@ def _crash(database_url: str, point: str) -> int:
     """Start a server that dies at `point`, give it scheduled flows; the runs it left."""
     doomed = Restartable(database_url, LOOPS).start(crash_at=point)
     try:
-        for i in range(FLOWS):
-            try:
-                register(doomed.graphql_url, f"ticking-{i}",
-                         schedule=schedule_from_text("1h"),
-                         run_config={"labels": ["no-agent-has-this"]})
-            except ConnectionFailed:  # a tick between two registrations reached the point
-                break
+        with Client(doomed.graphql_url, retry=RetryPolicy(attempts=1)) as api:
+            for i in range(FLOWS):
+                try:
+                    api.register({"name": f"ticking-{i}", "parameters": [],
+                                  "schedule": schedule_from_text("1h"),
+                                  "run_config": {"labels": ["no-agent-has-this"]}}, "faults")
+                except ConnectionFailed:  # a tick between two registrations hit the point
+                    break
         assert doomed.wait_dead(timeout=60) == -9, doomed.log()
     finally:
         doomed.stop()
