@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 TEST_INSTALLED := $(VENV)/.installed-test
 
-.PHONY: run install test test-sqlite test-postgresql lint schema schema-check bench migrate clean ui ui-check
+.PHONY: run install test test-slow-faults test-sqlite test-postgresql lint schema schema-check bench migrate clean ui ui-check
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ run: install  ## set up, migrate and serve on http://127.0.0.1:4200 (SQLite by d
 
 test: $(TEST_INSTALLED)  ## the whole suite, on SQLite and on PostgreSQL
 	$(PY) -m pytest -q
+
+test-slow-faults: $(TEST_INSTALLED)  ## the fault suite's races at scale (PostgreSQL, minutes)
+	$(PY) -m pytest -q -m slow_faults tests/faults
 
 test-sqlite: $(TEST_INSTALLED)
 	$(PY) -m pytest -q -k "not postgresql"

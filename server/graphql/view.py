@@ -17,9 +17,12 @@ import orjson
 import strawberry
 from graphql import (
     DocumentNode,
+    ExecutionResult,
     GraphQLError,
     GraphQLSyntaxError,
+    OperationType,
     execute,
+    get_operation_ast,
     parse,
     validate,
 )
@@ -79,10 +82,8 @@ class GraphQLEndpoint:
                 result = await result
         except GraphQLError as exc:  # e.g. an unknown operationName
             return _errors([format_error(exc, request_id)], 400, request_id)
-        payload: dict[str, Any] = {"data": result.data}
-        if result.errors:
-            payload["errors"] = [format_error(e, request_id) for e in result.errors]
-        return JSONResponse(payload, headers={"x-request-id": request_id})
+        return _answer(result, _is_mutation(document, operation_name),
+                       request_id)
 
     def _prepare(self, query: str) -> Prepared:
         try:
@@ -104,6 +105,35 @@ class GraphQLEndpoint:
             item["extensions"]["code"] = code
             rendered.append(item)
         return _errors(rendered, 400, request_id)
+
+
+def _is_mutation(document: DocumentNode, operation_name: str | None) -> bool:
+    operation = get_operation_ast(document, operation_name)
+    return operation is not None and operation.operation is OperationType.MUTATION
+
+
+def _answer(result: ExecutionResult, mutation: bool, request_id: str) -> Response:
+    payload: dict[str, Any] = {"data": result.data}
+    headers = {"x-request-id": request_id}
+    status = 200
+    if result.errors:
+        payload["errors"] = [format_error(e, request_id) for e in result.errors]
+        status = status_of(result.data, payload["errors"], mutation)
+    if status == 503:
+        headers["retry-after"] = "1"
+    return JSONResponse(payload, status_code=status, headers=headers)
+
+
+def status_of(data: dict[str, Any] | None, errors: list[dict[str, Any]], mutation: bool) -> int:
+    """HTTP 503 when every error of a response is retryable (the database was busy or lost and
+    that work rolled back), so that an HTTP-level retry repeats it (Prefect 1's client retries
+    only a 5xx). A query may be repeated whatever part of it answered; a mutation only when
+    none of its fields answered, so a retry never repeats a change that was made. Any other
+    error is the caller's to read, with HTTP 200 as GraphQL wants."""
+    if not errors or not all(e.get("extensions", {}).get("retryable") is True for e in errors):
+        return 200
+    nothing_done = not data or all(value is None for value in data.values())
+    return 503 if nothing_done or not mutation else 200
 
 
 def _read_body(body: bytes) -> tuple[str, dict[str, Any] | None, str | None]:
