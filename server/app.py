@@ -10,12 +10,17 @@ from contextlib import asynccontextmanager
 
 import sqlalchemy as sa
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 
+from .auth import Authenticator
+from .body_limit import BodyLimit
 from .database.engine import Database
 from .domain.errors import ServiceUnavailable
+from .domain.limits import Limits
 from .graphql.schema import build_schema
 from .graphql.view import GraphQLEndpoint
 from .loops import running_loops
@@ -33,7 +38,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
         pool_size=settings.db_pool_size,
         timeout=settings.db_timeout_seconds,
     )
-    graphql = GraphQLEndpoint(build_schema(), db)
+    auth = Authenticator(db, required=bool(settings.auth_required))
+    limits = Limits.of(settings)
+    graphql = GraphQLEndpoint(build_schema(), db, auth=auth, limits=limits)
 
     async def health(_: Request) -> Response:
         try:
@@ -64,11 +71,26 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/graphql/", graphql.handle, methods=["GET", "POST"]),
             Route("/", root, methods=["GET", "POST"]),
             Route("/health", health, methods=["GET"]),
-            Mount("/api", app=build_rest_app(db)),
+            Mount("/api", app=build_rest_app(db, auth=auth, limits=limits)),
         ],
         lifespan=lifespan,
         exception_handlers={Exception: internal_error},
+        middleware=_middleware(settings),
     )
     app.state.db = db
+    app.state.auth = auth  # the WebSocket door authenticates connection_init with it
     app.state.settings = settings
     return app
+
+
+def _middleware(settings: Settings) -> list[Middleware]:
+    """The body limit for every request; CORS only for the origins the operator allowed."""
+    middleware = [Middleware(BodyLimit, max_bytes=settings.max_body_bytes)]
+    if settings.cors_origins:
+        middleware.insert(0, Middleware(
+            CORSMiddleware, allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["authorization", "content-type", "x-request-id",
+                           "x-prefect-api-version"],
+        ))
+    return middleware

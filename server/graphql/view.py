@@ -19,6 +19,7 @@ from graphql import (
     GraphQLSyntaxError,
     execute,
     parse,
+    specified_rules,
     validate,
 )
 from starlette.requests import Request
@@ -28,10 +29,14 @@ from strawberry.http.ides import get_graphql_ide_html
 from strawberry.schema._graphql_core import execution_context_class_kwargs
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
+from ..auth import Authenticator
 from ..database.engine import Database
-from ..domain.errors import InvalidInput
+from ..domain.errors import FlowrunError, InvalidInput
+from ..domain.limits import DEFAULT_LIMITS, Limits
 from .context import Context
-from .errors import PARSE_FAILED, VALIDATION_FAILED, format_error, request_error
+from .cost import limit_rule
+from .errors import PARSE_FAILED, VALIDATION_FAILED, format_error, refused, request_error
+from .operations import root_operations
 
 _EXECUTOR = execution_context_class_kwargs(StrawberryGraphQLCoreExecutionContext)
 Prepared = tuple[DocumentNode | None, list[GraphQLError]]
@@ -45,9 +50,13 @@ class JSONResponse(Response):
 
 
 class GraphQLEndpoint:
-    def __init__(self, schema: strawberry.Schema, db: Database, cache_size: int = 1024) -> None:
+    def __init__(self, schema: strawberry.Schema, db: Database, cache_size: int = 1024, *,
+                 auth: Authenticator | None = None, limits: Limits = DEFAULT_LIMITS) -> None:
         self.schema = schema._schema
         self.db = db
+        self.auth = auth or Authenticator(db, required=False)
+        self.limits = limits
+        self._rules = (*specified_rules, limit_rule(limits))
         self.prepare = lru_cache(maxsize=cache_size)(self._prepare)
         self._playground = get_graphql_ide_html("graphiql")
 
@@ -55,6 +64,10 @@ class GraphQLEndpoint:
         if request.method == "GET":
             return HTMLResponse(self._playground)
         request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
+        try:  # who is asking, before the body is read: a stranger learns nothing
+            principal = await self.auth.authenticate(request.headers)
+        except FlowrunError as exc:
+            return _errors([refused(exc)], exc.http_status, request_id)
         body = await request.body()
         try:
             query, variables, operation_name = _read_body(body)
@@ -63,11 +76,15 @@ class GraphQLEndpoint:
         document, errors = self.prepare(query)
         if document is None or errors:
             return self._rejected(errors, request_id)
+        try:  # may this key run every root field of it? Else nothing runs.
+            self.auth.authorize(principal, root_operations(document, operation_name))
+        except FlowrunError as exc:
+            return _errors([refused(exc)], exc.http_status, request_id)
         try:
             result = execute(
                 self.schema,
                 document,
-                context_value=Context(self.db, request_id),
+                context_value=Context(self.db, request_id, principal, self.limits),
                 variable_values=variables,
                 operation_name=operation_name,
                 is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]
@@ -87,7 +104,11 @@ class GraphQLEndpoint:
             document = parse(query)
         except GraphQLSyntaxError as exc:
             return None, [exc]
-        return document, validate(self.schema, document)
+        except RecursionError:  # nesting far beyond any depth limit
+            return None, [GraphQLError(
+                f"The document is nested too deeply (the limit is "
+                f"{self.limits.graphql_max_depth}, FLOWRUN_GRAPHQL_MAX_DEPTH)")]
+        return document, validate(self.schema, document, self._rules)
 
     def _rejected(self, errors: list[GraphQLError], request_id: str) -> Response:
         """A query that does not parse or validate: 400, except when every problem is a value
@@ -99,6 +120,7 @@ class GraphQLEndpoint:
         rendered = []
         for error in errors:
             item = format_error(error, request_id)
+            item["extensions"].update(error.extensions or {})
             item["extensions"]["code"] = code
             rendered.append(item)
         return _errors(rendered, 400, request_id)

@@ -92,6 +92,7 @@ async def read_flow_run(request: Request) -> Response:
 async def set_flow_run_state(request: Request) -> Response:
     flow_run_id = parsing.path_uuid(request)
     payload = await parsing.body(request, SetFlowRunState)
+    request.app.state.limits.state(payload.state.model_dump(mode="json"))
     async with _db(request).transaction() as conn:
         run = await service.set_flow_run_state(
             conn, flow_run_id=flow_run_id, state=run_state(payload.state),

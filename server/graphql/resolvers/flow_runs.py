@@ -116,6 +116,7 @@ class FlowRunMutations:
     async def set_flow_run_state(
         self, info: strawberry.Info, input: set_flow_run_state_input
     ) -> set_flow_run_state_payload:
+        info.context.limits.state(input.state)
         version = await in_transaction(info, lambda conn: service.set_flow_run_state(
             conn, flow_run_id=input.flow_run_id, state=input.state, version=input.version))
         return set_flow_run_state_payload(id=input.flow_run_id, version=version)
@@ -124,6 +125,8 @@ class FlowRunMutations:
     async def set_flow_run_states(
         self, info: strawberry.Info, input: set_flow_run_states_input
     ) -> set_flow_run_states_payload:
+        info.context.limits.state_changes([item.state for item in input.states])
+
         async def apply(conn: AsyncConnection) -> list[set_flow_run_state_payload]:
             out = []
             for item in input.states:

@@ -92,6 +92,7 @@ class TaskRunMutations:
     async def set_task_run_states(
         self, info: strawberry.Info, input: set_task_run_states_input
     ) -> set_task_run_states_payload:
+        info.context.limits.state_changes([item.state for item in input.states])
         changes = [service.StateChange(item.task_run_id, item.state, item.version)
                    for item in input.states]
         versions = await in_transaction(
