@@ -104,10 +104,6 @@ class GraphQLEndpoint:
             document = parse(query)
         except GraphQLSyntaxError as exc:
             return None, [exc]
-        except RecursionError:  # nesting far beyond any depth limit
-            return None, [GraphQLError(
-                f"The document is nested too deeply (the limit is "
-                f"{self.limits.graphql_max_depth}, FLOWRUN_GRAPHQL_MAX_DEPTH)")]
         return document, validate(self.schema, document, self._rules)
 
     def _rejected(self, errors: list[GraphQLError], request_id: str) -> Response:

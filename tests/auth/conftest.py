@@ -24,7 +24,8 @@ from tests.live import LiveServer, start_server
 @pytest.fixture(scope="session")
 def auth_server(database_url: str) -> Iterator[LiveServer]:
     """A live server that requires a key on every door."""
-    with start_server(database_url, {"FLOWRUN_AUTH_REQUIRED": "true"}) as server:
+    env = {"FLOWRUN_AUTH_REQUIRED": "true", "FLOWRUN_LOG_LEVEL": "debug"}
+    with start_server(database_url, env) as server:
         yield server
 
 
