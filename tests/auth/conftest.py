@@ -10,14 +10,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
 
 from server.database.engine import Database
-from server.database.models import SQLModel
 from server.domain import clock
 from server.domain.access import Scope
 from server.services import api_keys
 from tests.databases import empty
+from tests.graphql.conftest import snapshot as every_row
 from tests.live import LiveServer, start_server
 
 
@@ -68,12 +67,9 @@ def bearer(key: str | None) -> dict[str, str]:
     return {"Authorization": f"Bearer {key}"} if key else {}
 
 
-async def snapshot(db: Database) -> dict[str, list[Any]]:
-    """Every row of every table (keys' last_used aside: each use is recorded)."""
-    rows: dict[str, list[Any]] = {}
-    async with db.read() as conn:
-        for table in SQLModel.metadata.sorted_tables:
-            columns = [c for c in table.columns if c.name != "last_used"]
-            result = await conn.execute(sa.select(*columns).order_by(*table.primary_key))
-            rows[table.name] = [tuple(row) for row in result]
+async def snapshot(db: Database) -> dict[str, list[dict[str, Any]]]:
+    """Every row of every table, keys' last_used aside (each use of a key is recorded)."""
+    rows = await every_row(db)
+    rows["api_key"] = [{k: v for k, v in row.items() if k != "last_used"}
+                       for row in rows["api_key"]]
     return rows
