@@ -66,3 +66,11 @@ def live_server(database_url: str) -> Iterator[LiveServer]:
 async def server(live_server: LiveServer, db: Database) -> LiveServer:
     """The live server, with the database emptied first."""
     return live_server
+
+
+@pytest.fixture(scope="session")
+def auth_server(database_url: str) -> Iterator[LiveServer]:
+    """A live server over the session's database that requires an API key on every door."""
+    env = {"FLOWRUN_AUTH_REQUIRED": "true", "FLOWRUN_LOG_LEVEL": "debug"}
+    with start_server(database_url, env) as server:
+        yield server

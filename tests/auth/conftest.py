@@ -1,11 +1,10 @@
-"""Fixtures for the access tests: a live server with FLOWRUN_AUTH_REQUIRED=true on each
-engine, keys of every scope (plus an expired and a revoked one) made through the service, and
-a snapshot of every row to prove a refused request changed nothing."""
+"""Fixtures for the access tests (the live server that requires keys, `auth_server`, is in
+tests/conftest.py): keys of every scope (plus an expired and a revoked one) made through the
+service, and a snapshot of every row to prove a refused request changed nothing."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,15 +16,6 @@ from server.domain.access import Scope
 from server.services import api_keys
 from tests.databases import empty
 from tests.graphql.conftest import snapshot as every_row
-from tests.live import LiveServer, start_server
-
-
-@pytest.fixture(scope="session")
-def auth_server(database_url: str) -> Iterator[LiveServer]:
-    """A live server that requires a key on every door."""
-    env = {"FLOWRUN_AUTH_REQUIRED": "true", "FLOWRUN_LOG_LEVEL": "debug"}
-    with start_server(database_url, env) as server:
-        yield server
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ from tests.auth.documents import graphql_request
 from tests.databases import empty
 from tests.factories import make_flow, make_run
 
-EXAMPLES = 500  # per test; each is sent to both engines: 2,000 requests per run
+EXAMPLES = 400  # per test; each is sent to both engines: 1,600 requests per run
 SCHEMA = build_schema()._schema
 _UUIDS = st.uuids().map(str)
 _TIMES = st.sampled_from(["2030-01-01T00:00:00+00:00", "2021-05-07 15:09:16", "yesterday",
