@@ -67,7 +67,7 @@ class GraphQLEndpoint:
         try:  # who is asking, before the body is read: a stranger learns nothing
             principal = await self.auth.authenticate(request.headers)
         except FlowrunError as exc:
-            return _errors([refused(exc)], exc.http_status, request_id)
+            return _refused(exc, request_id)
         body = await request.body()
         try:
             query, variables, operation_name = _read_body(body)
@@ -79,7 +79,7 @@ class GraphQLEndpoint:
         try:  # may this key run every root field of it? Else nothing runs.
             self.auth.authorize(principal, root_operations(document, operation_name))
         except FlowrunError as exc:
-            return _errors([refused(exc)], exc.http_status, request_id)
+            return _refused(exc, request_id)
         try:
             result = execute(
                 self.schema,
@@ -142,6 +142,14 @@ def _read_body(body: bytes) -> tuple[str, dict[str, Any] | None, str | None]:
         raise InvalidInput("variables must be a JSON object")
     operation_name = payload.get("operationName")
     return query, variables, operation_name if isinstance(operation_name, str) else None
+
+
+def _refused(error: FlowrunError, request_id: str) -> Response:
+    """A request refused whole before execution (401, 403, or 503 from the key lookup)."""
+    response = _errors([refused(error)], error.http_status, request_id)
+    if error.http_status == 401:
+        response.headers["www-authenticate"] = "Bearer"
+    return response
 
 
 def _errors(errors: list[dict[str, Any]], status: int, request_id: str) -> Response:

@@ -55,6 +55,7 @@ async def test_each_operation_refuses_no_key_and_the_scope_below_and_admits_its_
     for key in (None, "flowrun_not-a-key", keys.expired, keys.revoked):
         refused = await call(http, operation, key)
         assert (refused.status_code, codes(refused)) == (401, {"UNAUTHENTICATED"}), key
+        assert refused.headers["www-authenticate"] == "Bearer"
     if needed > Scope.READ:
         below = await call(http, operation, keys.of(Scope(needed - 1)))
         assert (below.status_code, codes(below)) == (403, {"FORBIDDEN"}), below.text
