@@ -71,6 +71,8 @@ async def server(live_server: LiveServer, db: Database) -> LiveServer:
 @pytest.fixture(scope="session")
 def auth_server(database_url: str) -> Iterator[LiveServer]:
     """A live server over the session's database that requires an API key on every door."""
-    env = {"FLOWRUN_AUTH_REQUIRED": "true", "FLOWRUN_LOG_LEVEL": "debug"}
+    # A small pool: this server lives as long as the session, beside the others.
+    env = {"FLOWRUN_AUTH_REQUIRED": "true", "FLOWRUN_LOG_LEVEL": "debug",
+           "FLOWRUN_DB_POOL_SIZE": "2"}
     with start_server(database_url, env) as server:
         yield server

@@ -52,7 +52,8 @@ SCALARS = {
     "jsonb": st.sampled_from(['{"a": 1}', "[]", "x"]).map(nodes.String),
 }
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8)
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8)
     | _UUIDS,
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
                                                                 max_size=3),
@@ -101,7 +102,7 @@ class InProcess:
     def __init__(self, database_url: str) -> None:
         self.loop = asyncio.new_event_loop()
         self.app = create_app(Settings(database_url=database_url, auth_required=True,
-                                       loops_enabled=False))
+                                       loops_enabled=False, db_pool_size=2))
         transport = httpx.ASGITransport(app=self.app)
         self.client = httpx.AsyncClient(transport=transport, base_url="http://app")
 

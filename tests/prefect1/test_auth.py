@@ -32,7 +32,8 @@ def make_key(database_url: str, scope: str) -> str:
 
 @pytest.fixture(scope="module")
 def guarded_server(database_url: str) -> Iterator[LiveServer]:
-    with start_server(database_url, {"FLOWRUN_AUTH_REQUIRED": "true"}) as server:
+    with start_server(database_url, {"FLOWRUN_AUTH_REQUIRED": "true",
+                                     "FLOWRUN_DB_POOL_SIZE": "2"}) as server:
         yield server
 
 

@@ -97,7 +97,8 @@ async def test_the_prefect_3_client_reads_a_deployment_and_runs_it_idempotently(
 
 @pytest.fixture
 def guarded_server(database_url: str) -> Iterator[LiveServer]:
-    with start_server(database_url, {"FLOWRUN_AUTH_REQUIRED": "true"}) as server:
+    with start_server(database_url, {"FLOWRUN_AUTH_REQUIRED": "true",
+                                     "FLOWRUN_DB_POOL_SIZE": "2"}) as server:
         yield server
 
 
