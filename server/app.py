@@ -20,7 +20,6 @@ from .auth import Authenticator
 from .body_limit import BodyLimit
 from .database.engine import Database
 from .domain.errors import ServiceUnavailable
-from .domain.limits import Limits
 from .graphql.schema import build_schema
 from .graphql.view import GraphQLEndpoint
 from .loops import running_loops
@@ -39,8 +38,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         timeout=settings.db_timeout_seconds,
     )
     auth = Authenticator(db, required=bool(settings.auth_required))
-    limits = Limits.of(settings)
-    graphql = GraphQLEndpoint(build_schema(), db, auth=auth, limits=limits)
+    graphql = GraphQLEndpoint(build_schema(), db, settings, auth=auth)
 
     async def health(_: Request) -> Response:
         try:
@@ -71,7 +69,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/graphql/", graphql.handle, methods=["GET", "POST"]),
             Route("/", root, methods=["GET", "POST"]),
             Route("/health", health, methods=["GET"]),
-            Mount("/api", app=build_rest_app(db, auth=auth, limits=limits)),
+            Mount("/api", app=build_rest_app(db, settings, auth=auth)),
         ],
         lifespan=lifespan,
         exception_handlers={Exception: internal_error},

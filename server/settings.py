@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -83,6 +84,10 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
+
+    @property
+    def idempotency_window(self) -> timedelta:
+        return timedelta(seconds=self.idempotency_window_seconds)
 
 
 @lru_cache(maxsize=1)

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import logging
-import uuid
 from collections.abc import Awaitable, Callable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -20,26 +18,28 @@ from ..auth import Authenticator
 from ..database.engine import Database
 from ..domain.access import ACCESS, Scope
 from ..domain.errors import FlowrunError
-from ..domain.limits import DEFAULT_LIMITS, Limits
-from .errors import JSONResponse, RequestInvalid, domain_error, request_invalid
+from ..domain.limits import Limits
+from ..masking import mask, request_id
+from ..settings import Settings
+from .errors import JSONResponse, RequestInvalid, domain_error, internal_error, request_invalid
 from .openapi import Operation, build_document
 from .routes import OPERATIONS
 
-log = logging.getLogger("flowrun.rest")
 Handler = Callable[[Request], Awaitable[Response]]
 
 
-def build_rest_app(db: Database, *, auth: Authenticator | None = None,
-                   limits: Limits = DEFAULT_LIMITS) -> Starlette:
+def build_rest_app(db: Database, settings: Settings, *,
+                   auth: Authenticator | None = None) -> Starlette:
     """The REST API as an ASGI app to mount at /api."""
-    auth = auth or Authenticator(db, required=False)
+    auth = auth or Authenticator(db, required=bool(settings.auth_required))
     served = [(op.method, op.path, op.handler) for op in OPERATIONS]
     served += [("GET", "/openapi.json", openapi_json), ("GET", "/csrf-token", csrf_token)]
     routes = [Route(path, _guarded(_checked(auth, f"{method} /api{path}", handler)),
                     methods=[method]) for method, path, handler in served]
     app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error})
     app.state.db = db
-    app.state.limits = limits
+    app.state.settings = settings
+    app.state.limits = Limits.of(settings)
     return app
 
 
@@ -68,12 +68,8 @@ def _guarded(handler: Handler) -> Handler:
             return await request_invalid(request, exc)
         except FlowrunError as exc:
             return await domain_error(request, exc)
-        except Exception:
-            request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
-            log.exception("request %s failed", request_id)
-            body = {"detail": f"Internal server error (request id {request_id})",
-                    "code": "INTERNAL_SERVER_ERROR", "details": {"request_id": request_id}}
-            return JSONResponse(body, status_code=500, headers={"x-request-id": request_id})
+        except Exception as exc:
+            return internal_error(mask(exc, request_id(request.headers)))
 
     return guarded
 

@@ -36,9 +36,9 @@ def minimal(type_: GraphQLInputType) -> Any:
                 if isinstance(field.type, GraphQLNonNull) and field.default_value is None}
     if isinstance(type_, GraphQLEnumType):
         return next(iter(type_.values))
-    if type_.name in ("UUID", "uuid", "ID"):  # type: ignore[union-attr]
+    if type_.name in ("UUID", "uuid", "ID"):
         return str(uuid.uuid4())
-    return _SCALARS[type_.name]  # type: ignore[union-attr]
+    return _SCALARS[type_.name]
 
 
 def graphql_request(schema: GraphQLSchema, operation: str) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from server.domain.access import ACCESS, ANONYMOUS, Principal, Scope, authorize
 from server.domain.errors import Forbidden
 from server.graphql.schema import build_schema
 from server.rest import build_rest_app
+from server.settings import Settings
 
 
 def graphql_operations() -> set[str]:
@@ -22,7 +23,8 @@ def graphql_operations() -> set[str]:
 
 
 def rest_operations() -> set[str]:
-    app = build_rest_app(Database("sqlite:////tmp/flowrun-access-table-unused.db"))
+    url = "sqlite:////tmp/flowrun-access-table-unused.db"
+    app = build_rest_app(Database(url), Settings(database_url=url))
     return {f"{method} /api{route.path}" for route in app.routes if isinstance(route, Route)
             for method in (route.methods or ()) if method != "HEAD"}
 

@@ -16,9 +16,11 @@ from server.database.engine import Database
 from server.settings import Settings
 from tests.factories import make_flow, make_run
 
-LIMITS = {"max_body_bytes": 3000, "max_state_bytes": 300, "max_log_message_bytes": 100,
-          "max_log_batch": 3, "max_state_batch": 2, "max_page_size": 5,
-          "graphql_max_depth": 6, "graphql_max_fields": 20, "graphql_max_aliases": 3}
+LIMITS: dict[str, Any] = {
+    "max_body_bytes": 3000, "max_state_bytes": 300, "max_log_message_bytes": 100,
+    "max_log_batch": 3, "max_state_batch": 2, "max_page_size": 5,
+    "graphql_max_depth": 6, "graphql_max_fields": 20, "graphql_max_aliases": 3,
+}
 
 
 @pytest.fixture

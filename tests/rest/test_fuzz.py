@@ -11,6 +11,7 @@ import uuid
 import zlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 import pytest
@@ -64,13 +65,15 @@ def targets(live_server: LiveServer) -> Targets:
     return Targets(deployment_id, run.json()["id"])
 
 
-def _graphql(client: httpx.Client, query: str, variables: dict[str, object]) -> dict[str, dict]:
+def _graphql(
+    client: httpx.Client, query: str, variables: dict[str, object]
+) -> dict[str, dict[str, Any]]:
     body = client.post("/graphql", json={"query": query, "variables": {"i": variables}}).json()
     assert "errors" not in body, body
     return body["data"]  # type: ignore[no-any-return]
 
 
-def aim(case: schemathesis.Case, targets: Targets) -> None:
+def aim(case: schemathesis.Case[Any], targets: Targets) -> None:
     """Point a well-formed id at the real deployment or run, every other example."""
     current = case.path_parameters.get("id") if case.path_parameters else None
     if current is None or _not_uuid(current) or zlib.crc32(repr(case.body).encode()) % 2:
@@ -93,7 +96,7 @@ def _not_uuid(value: object) -> bool:
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=True, database=None,
           suppress_health_check=list(HealthCheck))
 def test_the_rest_door_answers_every_request_within_its_documented_schema(
-    case: schemathesis.Case, live_server: LiveServer, targets: Targets
+    case: schemathesis.Case[Any], live_server: LiveServer, targets: Targets
 ) -> None:
     aim(case, targets)
     case.call_and_validate(base_url=f"{live_server.url}/api", checks=CHECKS)
@@ -114,7 +117,7 @@ async def admin_key(session_db: Database) -> str:
 @settings(max_examples=KEYED_EXAMPLES, deadline=None, derandomize=True, database=None,
           suppress_health_check=list(HealthCheck))
 def test_with_keys_on_an_admin_key_gets_answers_within_the_documented_schema(
-    case: schemathesis.Case, auth_server: LiveServer, targets: Targets, admin_key: str
+    case: schemathesis.Case[Any], auth_server: LiveServer, targets: Targets, admin_key: str
 ) -> None:
     aim(case, targets)
     case.call_and_validate(base_url=f"{auth_server.url}/api", checks=CHECKS,
@@ -132,7 +135,7 @@ async def unchanged(session_db: Database, targets: Targets) -> AsyncIterator[Non
 @settings(max_examples=KEYED_EXAMPLES, deadline=None, derandomize=True, database=None,
           suppress_health_check=list(HealthCheck))
 def test_with_keys_on_a_request_without_one_is_refused_and_changes_nothing(
-    case: schemathesis.Case, auth_server: LiveServer, targets: Targets, unchanged: None
+    case: schemathesis.Case[Any], auth_server: LiveServer, targets: Targets, unchanged: None
 ) -> None:
     aim(case, targets)
     response = case.call_and_validate(base_url=f"{auth_server.url}/api", checks=CHECKS)
