@@ -44,6 +44,11 @@ class Scope(enum.IntEnum):
 KEY_SCOPES = (Scope.READ, Scope.WRITE, Scope.ADMIN)
 
 
+# Who acted, as audit columns record it (flow_run.created_by, <run>_state.created_by):
+# Prefect 3's CreatedBy shape {"id", "type": "API_KEY", "display_value": <key name>}, or None.
+Actor = dict[str, str] | None
+
+
 @dataclass(frozen=True)
 class Principal:
     """Who is asking: a key's name and scope. `name` None is nobody in particular (auth is
@@ -53,7 +58,7 @@ class Principal:
     scope: Scope
     key_id: str | None = None
 
-    def created_by(self) -> dict[str, str] | None:
+    def created_by(self) -> Actor:
         """What audit columns record: Prefect 3's CreatedBy shape, naming the key."""
         if self.name is None:
             return None
