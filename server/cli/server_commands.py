@@ -3,6 +3,8 @@ database is (the rest of the CLI speaks HTTP)."""
 
 from __future__ import annotations
 
+import ipaddress
+
 import typer
 
 from ..settings import get_settings
@@ -27,12 +29,18 @@ def start(
     from ..database import migrate
 
     settings = get_settings()
+    host = host or settings.host
+    if settings.auth_required is None and not is_loopback(host):
+        typer.echo(f"Refusing to serve {host} without API keys: set FLOWRUN_AUTH_REQUIRED=true "
+                   "(flowrun api-key create NAME --scope admin makes a key), or "
+                   "FLOWRUN_AUTH_REQUIRED=false to let anyone who reaches it in", err=True)
+        raise typer.Exit(2)
     if upgrade:
         migrate.upgrade(settings.database_url)
     uvicorn.run(
         "server.app:create_app",
         factory=True,
-        host=host or settings.host,
+        host=host,
         port=port or settings.port,
         workers=workers or settings.workers,
         log_level=settings.log_level.lower(),
@@ -61,3 +69,12 @@ def downgrade_db(revision: str = typer.Argument(..., help="Target revision, or '
     settings = get_settings()
     migrate.downgrade(settings.database_url, revision)
     typer.echo(f"Database at {settings.database_url} is at {revision}")
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

@@ -184,6 +184,7 @@ class FlowRunState(SQLModel, table=True):
     timestamp: datetime = _ts(nullable=False)
     xid: int | None = _position()
     seq: int | None = _position()
+    created_by: dict[str, Any] | None = _json()  # the API key that set it (audit)
     created: datetime = _ts(nullable=False)
 
 
@@ -291,6 +292,23 @@ loop_lease: sa.Table = LoopLease.__table__  # type: ignore[attr-defined]
 stream_counter: sa.Table = StreamCounter.__table__  # type: ignore[attr-defined]
 
 
+class ApiKey(SQLModel, table=True):
+    """An API key: only the SHA-256 of the key is stored, never the key."""
+
+    __tablename__ = "api_key"
+    id: uuid.UUID = Field(primary_key=True)
+    name: str = Field(unique=True)
+    scope: str  # read, write or admin
+    key_hash: str = Field(unique=True)  # hex SHA-256 of the whole key
+    created: datetime = _ts(nullable=False)
+    expires: datetime | None = _ts()
+    last_used: datetime | None = _ts()
+    revoked: datetime | None = _ts()
+
+
+api_key: sa.Table = ApiKey.__table__  # type: ignore[attr-defined]
+
+
 # Prefect 1's task graph and task runs (issue 4). A flow's tasks and edges are registered with
 # it; every flow run gets a task run per task (map_index -1), mapped children are created on
 # demand by get_or_create_task_run_info, settled by the unique (flow_run, task, map_index).
@@ -378,6 +396,7 @@ class TaskRunState(SQLModel, table=True):
     timestamp: datetime = _ts(nullable=False)
     xid: int | None = _position()
     seq: int | None = _position()
+    created_by: dict[str, Any] | None = _json()  # the API key that set it (audit)
     created: datetime = _ts(nullable=False)
 
 

@@ -152,12 +152,18 @@ def _date(value: Any, where: str) -> pendulum.DateTime | None:
     return parsed
 
 
+def interval_seconds(text: str) -> float | None:
+    """Seconds in an interval such as "30s", "10m", "1h", "2d", "1w" or "90"; None if the
+    text is not one."""
+    match = _INTERVAL_TEXT.match(text.strip())
+    return float(match.group(1)) * _UNITS[match.group(2) or "s"] if match else None
+
+
 def schedule_from_text(text: str) -> dict[str, Any]:
     """A cron expression or an interval ("30s", "10m", "1h", "2d", "1w", or seconds)."""
     text = text.strip()
-    match = _INTERVAL_TEXT.match(text)
-    if match:
-        seconds = float(match.group(1)) * _UNITS[match.group(2) or "s"]
+    seconds = interval_seconds(text)
+    if seconds is not None:
         if seconds <= 0:
             raise InvalidInput(f"The schedule interval {text!r} must be more than zero")
         clock: dict[str, Any] = {"type": "IntervalClock",

@@ -7,6 +7,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from .generated import Query as GeneratedQuery
 from .resolvers.agents import AgentMutations
+from .resolvers.api_keys import ApiKeyMutations, ApiKeyQueries
 from .resolvers.deployments import DeploymentMutations
 from .resolvers.flow_runs import FlowRunMutations
 from .resolvers.flows import FlowMutations
@@ -19,14 +20,14 @@ from .subscriptions import build_subscription_type
 
 
 @strawberry.type
-class Query(GeneratedQuery, TaskRunQueries, Prefect1Queries):
+class Query(GeneratedQuery, TaskRunQueries, Prefect1Queries, ApiKeyQueries):
     pass
 
 
 @strawberry.type
 class Mutation(
     FlowRunMutations, FlowMutations, ProjectMutations, LogMutations, AgentMutations,
-    DeploymentMutations, TaskRunMutations, Prefect1Mutations,
+    DeploymentMutations, TaskRunMutations, Prefect1Mutations, ApiKeyMutations,
 ):
     pass
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from ..domain import clock
+from ..domain.access import Actor
 from ..domain.errors import InvalidInput, NotFound
 from ..domain.jsonvalues import string_list
 from ..domain.states import server_state
@@ -75,6 +76,7 @@ async def claim_flow_runs(
     labels: Any = None,
     before: str | datetime | None = None,
     limit: int = 1,
+    actor: Actor = None,
 ) -> list[ClaimedRun]:
     """Move up to `limit` due runs to Submitted for this agent; returns what it got."""
     now = clock.now()
@@ -88,7 +90,8 @@ async def claim_flow_runs(
     claimed = []
     for row in rows:
         version = await run_repo.set_state(
-            conn, flow_run_id=row.id, state=state, expected_version=row.version, now=now
+            conn, flow_run_id=row.id, state=state, expected_version=row.version, now=now,
+            created_by=actor,
         )
         if version is None:  # moved meanwhile (cannot happen under the lock; kept as a guard)
             continue

@@ -26,6 +26,7 @@ import pendulum
 from referencing.exceptions import Unresolvable
 
 from ..domain import clock, labels, parameters
+from ..domain.access import Actor
 from ..domain.errors import Conflict, InvalidInput, NotFound
 from ..domain.jsonvalues import json_object, string_list
 from ..domain.records import DeploymentRecord, FlowRunView
@@ -82,6 +83,7 @@ class DeploymentRunRequest:
     parent_task_run_id: uuid.UUID | None = None
     work_queue_name: str | None = None
     job_variables: dict[str, Any] | None = None
+    actor: Actor = None  # who asks (audit): recorded on the run and its first state
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,4 +239,5 @@ def _run_command(
             infrastructure_document_id=request.infrastructure_document_id,
             parent_task_run_id=request.parent_task_run_id,
         ),
+        actor=request.actor,
     )
