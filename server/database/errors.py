@@ -13,6 +13,7 @@ in flowrun inspects a SQLAlchemy or driver exception."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -66,9 +67,15 @@ def is_transient(exc: DBAPIError) -> bool:
     sqlstate = _sqlstate(exc)
     if sqlstate:
         return sqlstate.startswith(("08", "40", "53", "57P"))
+    if not isinstance(exc, OperationalError):
+        return False
+    if not isinstance(exc.orig, sqlite3.Error):
+        # psycopg's OperationalError without a SQLSTATE: connecting failed (server down,
+        # "too many clients already" before a session exists).
+        return True
     # SQLite has no SQLSTATE: only a locked or busy database is worth a retry.
     message = str(exc.orig).lower()
-    return isinstance(exc, OperationalError) and ("locked" in message or "busy" in message)
+    return "locked" in message or "busy" in message
 
 
 def _sqlstate(exc: DBAPIError) -> str:
