@@ -87,13 +87,23 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app = Starlette(
         routes=routes,
         lifespan=lifespan,
-        exception_handlers={Exception: internal_error},
+        exception_handlers={Exception: internal_error, 404: _not_found},
         middleware=_middleware(settings),
     )
     app.state.db = db
     app.state.auth = auth  # the WebSocket door authenticates connection_init with it
     app.state.settings = settings
     return app
+
+
+async def _not_found(request: Request, _: Exception) -> Response:
+    """A path no route takes (one with a newline in it escapes even the /api mount): JSON in
+    the shape of the door it was aimed at, never Starlette's plain text."""
+    message = f"No route for {request.url.path!r}"
+    if request.url.path.startswith("/api"):
+        return JSONResponse({"detail": message, "code": "NOT_FOUND", "details": {}}, 404)
+    return JSONResponse({"errors": [{"message": message,
+                                     "extensions": {"code": "NOT_FOUND"}}]}, 404)
 
 
 def _middleware(settings: Settings) -> list[Middleware]:

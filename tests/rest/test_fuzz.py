@@ -139,4 +139,8 @@ def test_with_keys_on_a_request_without_one_is_refused_and_changes_nothing(
 ) -> None:
     aim(case, targets)
     response = case.call_and_validate(base_url=f"{auth_server.url}/api", checks=CHECKS)
-    assert response.status_code in (401, 405, 413), response.text  # 405: no such route
+    if response.status_code in (404, 405):  # no route takes the path or method: nothing ran
+        assert str(response.json()["detail"]).startswith(("No route", "Not Found",
+                                                          "Method Not Allowed")), response.text
+    else:
+        assert response.status_code in (401, 413), response.text
