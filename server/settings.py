@@ -86,8 +86,6 @@ class Settings(BaseSettings):
     graphql_max_fields: int = Field(
         5_000, ge=1, description="Most fields in a GraphQL document, fragments expanded")
     graphql_max_aliases: int = Field(50, ge=0, description="Most aliases in a GraphQL document")
-    max_subscriptions_per_connection: int = Field(
-        100, ge=1, description="Most subscriptions open on one WebSocket connection")
 
     @field_validator("cors_origins", mode="before")
     @classmethod
