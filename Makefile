@@ -48,9 +48,9 @@ schema: install  ## regenerate schema.graphql from the code
 schema-check: install  ## fail when schema.graphql is stale
 	$(PY) -m server.graphql.export schema.graphql --check
 
-bench: $(TEST_INSTALLED)  ## throughput, latency and memory against live servers, then agents
+# BENCH_ARGS picks parts, e.g. BENCH_ARGS="--parts throughput --databases postgresql --duration 3"
+bench: $(TEST_INSTALLED)  ## issue 14's targets: floor and flowrun under wrk, 1M runs, start-up, agents
 	$(PY) bench/run.py $(BENCH_ARGS)
-	$(PY) bench/agents.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
