@@ -641,6 +641,7 @@ TABLE_COLUMNS = (
     ("p50 ms", 8, "{:.2f}"),
     ("p99 ms", 8, "{:.2f}"),
     ("errors", 7, "{}"),
+    ("new sessions", 12, "{}"),
 )
 
 
@@ -657,6 +658,7 @@ def format_table(results: Sequence[DatabaseResult]) -> str:
                 cell.p50_ms,
                 cell.p99_ms,
                 cell.errors,
+                "-" if cell.new_sessions is None else cell.new_sessions,
             )
             lines.append(
                 "  ".join(
