@@ -117,7 +117,7 @@ def _graphql(client: httpx.Client, query: str, input_: dict[str, Any]) -> dict[s
 
 
 def seed_postgresql(url: str, flow_ids: list[str]) -> None:
-    with psycopg.connect(url) as conn:
+    with _connect(url) as conn:
         conn.execute("SET maintenance_work_mem = '256MB'")
         conn.execute(PG_SEED, {"tenant": DEFAULT_TENANT, "flows": flow_ids,
                                "flow_count": len(flow_ids), "start": START + "+00",
@@ -181,7 +181,7 @@ def count_runs(kind: str, url: str) -> int | None:
                 return int(conn.execute("SELECT count(*) FROM flow_run").fetchone()[0])
             finally:
                 conn.close()
-        with psycopg.connect(url, connect_timeout=5) as pg:
+        with _connect(url) as pg:
             row = pg.execute("SELECT count(*) FROM flow_run").fetchone()
             return int(row[0]) if row else None
     except (sqlite3.Error, psycopg.Error):
@@ -196,7 +196,7 @@ def sample_run_ids(kind: str, url: str, count: int = 1000) -> list[str]:
             return [str(_dashed(r[0])) for r in conn.execute(query)]
         finally:
             conn.close()
-    with psycopg.connect(url) as pg:
+    with _connect(url) as pg:
         return [str(r[0]) for r in pg.execute(query)]
 
 
@@ -206,10 +206,16 @@ def _dashed(hex32: str) -> str:
 
 
 def recreate_pg(admin_url: str, name: str) -> None:
-    with psycopg.connect(admin_url, autocommit=True) as conn:
+    with _connect(admin_url, autocommit=True) as conn:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
             sql.Identifier(name)))
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def _connect(url: str, *, autocommit: bool = False) -> psycopg.Connection[Any]:
+    from bench import run
+
+    return run.connect_pg(url, autocommit=autocommit)
 
 
 def timed(action: Callable[[], None]) -> float:

@@ -1,23 +1,34 @@
-"""Benchmark a live flowrun server with wrk.
+"""Benchmark live flowrun servers with wrk, beside the floor, and check issue 14's targets.
 
-Run from the repository root (this is what `make bench` does):
+Run from the repository root (this is what `make bench` does; BENCH_ARGS passes options):
 
-    .venv/bin/python bench/run.py [--databases sqlite,postgresql] [--concurrency 1,8,32]
+    .venv/bin/python bench/run.py [--parts throughput,million,startup,agents]
+                                  [--databases sqlite,postgresql] [--concurrency 1,8,32]
                                   [--duration 10] [--ops create_flow_run,...]
-                                  [--workers sqlite=1,postgresql=2]
+                                  [--workers sqlite=1,postgresql=2] [--million-concurrency 1,8]
 
-(`.venv/bin/python -m bench.run` works too.)
+(`.venv/bin/python -m bench.run` works too.) A quick run: `--parts throughput --databases
+postgresql --ops create_flow_run,floor_create --concurrency 8 --duration 3`.
 
-For each database (SQLite in a fresh temporary directory, PostgreSQL in a freshly created
-`flowrun_bench` database) it migrates with `flowrun db upgrade`, starts `flowrun server start`
-on a free localhost port, seeds a project and a flow over GraphQL, then drives each operation
-with `wrk -t1 -c<concurrency>` for --duration seconds at each concurrency. It measures
-requests/s, p50 and p99 latency, and errors (non-200 responses and 200 responses carrying
-GraphQL "errors"), and the server's peak resident memory (VmHWM summed over the server process
-and its children). It prints a table and writes the results as JSON to bench/results/.
+Parts, for each database:
+  throughput  SQLite in a fresh temporary directory, PostgreSQL in a freshly created
+              `flowrun_bench` database: migrate, start `flowrun server start` on a free port,
+              seed a project and a flow over GraphQL, then drive each operation with
+              `wrk -t1 -c<concurrency>` for --duration seconds at each concurrency: requests/s,
+              p50/p99, errors (non-2xx, or 200 carrying GraphQL "errors"), and on PostgreSQL the
+              new database sessions each cell opened (pool churn). The floor_* operations hit
+              the floor app (bench/floor.py: bare Starlette + psycopg, one statement per
+              request) under the same uvicorn and worker count, on the same database.
+  million     1,000,000 runs seeded once and cached (bench/million.py), four reads at c=1, 8
+  startup     warm start to healthy and idle memory of one API process (bench/startup.py)
+  agents      bench/agents.py: start latency and the drain of 200 trivial runs by 3 agents
 
-Operations live in the OPERATIONS table: a name, a Lua script under bench/lua/ and a setup
-function that seeds what the script needs and returns its {{placeholder}} values.
+It prints the wrk table, then one table of every target of issue 14 with its value and the
+floor or peer figure beside it (bench/targets.py), and writes it all as JSON to bench/results/.
+
+Operations live in the OPERATIONS table: a name, a Lua script under bench/lua/, a setup
+function that seeds what the script needs and returns its {{placeholder}} values, and the
+server it is sent to (flowrun or the floor).
 """
 
 from __future__ import annotations
@@ -336,8 +347,23 @@ def with_database(url: str, name: str) -> str:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
+def connect_pg(url: str, *, autocommit: bool = False,
+               wait: float = 120.0) -> psycopg.Connection[Any]:
+    """psycopg.connect, waiting while the shared server has no free connection slot (other
+    test sessions on this machine can fill max_connections for a while)."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return psycopg.connect(url, autocommit=autocommit, connect_timeout=10)
+        except psycopg.OperationalError as exc:
+            if "too many clients" not in str(exc) or time.monotonic() > deadline:
+                raise
+            progress("PostgreSQL has no free connection slot; waiting")
+            time.sleep(2.0)
+
+
 def recreate_pg_database(admin_url: str, name: str, *, create: bool) -> None:
-    with psycopg.connect(admin_url, autocommit=True) as conn:
+    with connect_pg(admin_url, autocommit=True) as conn:
         conn.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
         )
@@ -561,7 +587,7 @@ def pg_sessions(opts: Options) -> Callable[[], int]:
     """A counter of the sessions ever opened to the bench database (pg_stat_database)."""
 
     def count() -> int:
-        with psycopg.connect(opts.pg_admin_url, autocommit=True) as conn:
+        with connect_pg(opts.pg_admin_url, autocommit=True) as conn:
             row = conn.execute(
                 "SELECT sessions FROM pg_stat_database WHERE datname = %s", (PG_BENCH_DATABASE,)
             ).fetchone()
