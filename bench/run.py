@@ -12,7 +12,7 @@ postgresql --ops create_flow_run,floor_create --concurrency 8 --duration 3`.
 
 Parts, for each database:
   throughput  SQLite in a fresh temporary directory, PostgreSQL in a freshly created
-              `flowrun_bench` database: migrate, start `flowrun server start` on a free port,
+              `flowrun_bench_<pid>` database: migrate, start `flowrun server start` on a free port,
               seed a project and a flow over GraphQL, then drive each operation with
               `wrk -t1 -c<concurrency>` for --duration seconds at each concurrency: requests/s,
               p50/p99, errors (non-2xx, or 200 carrying GraphQL "errors"), and on PostgreSQL the
@@ -63,7 +63,8 @@ RESULTS_DIR = BENCH_DIR / "results"
 
 DATABASES = ("sqlite", "postgresql")
 PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-PG_BENCH_DATABASE = "flowrun_bench"
+# Per run: other checkouts on this machine may bench at the same time (and drop theirs).
+PG_BENCH_DATABASE = f"flowrun_bench_{os.getpid()}"
 RESULT_MARKER = "BENCH_RESULT "
 
 LuaValue = str | int | float | bool | Sequence[str]
@@ -722,6 +723,7 @@ def new_document(opts: Options, started: datetime) -> dict[str, Any]:
         "million": {},
         "startup": {},
         "agents": {},
+        "failures": [],
     }
 
 
@@ -820,22 +822,34 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
 
 
 def run_parts(opts: Options, document: dict[str, Any]) -> None:
-    """Fill `document` part by part (so a failure still leaves what was measured)."""
+    """Fill `document` part by part; a part that fails is recorded and the others still run."""
     from bench import agents, million, startup
 
+    def throughput(kind: str) -> None:
+        document["results"].append(asdict(bench_database(kind, opts)))
+
+    def million_part(kind: str) -> None:
+        cells, seed = million.bench_million(kind, opts)
+        document["million"][kind] = {"seed": seed, "cells": [asdict(c) for c in cells]}
+
+    def startup_part(kind: str) -> None:
+        document["startup"][kind] = asdict(startup.measure_startup(kind, opts))
+
+    def agents_part(kind: str) -> None:
+        progress(f"[{kind}] agents")
+        figures = agents.measure(kind, latency_runs=opts.agent_latency_runs)
+        progress(agents.describe(figures))
+        document["agents"][kind] = asdict(figures)
+
+    parts = {"throughput": throughput, "million": million_part, "startup": startup_part,
+             "agents": agents_part}
     for kind in opts.databases:
-        if "throughput" in opts.parts:
-            document["results"].append(asdict(bench_database(kind, opts)))
-        if "million" in opts.parts:
-            cells, seed = million.bench_million(kind, opts)
-            document["million"][kind] = {"seed": seed, "cells": [asdict(c) for c in cells]}
-        if "startup" in opts.parts:
-            document["startup"][kind] = asdict(startup.measure_startup(kind, opts))
-        if "agents" in opts.parts:
-            progress(f"[{kind}] agents")
-            figures = agents.measure(kind, latency_runs=opts.agent_latency_runs)
-            progress(agents.describe(figures))
-            document["agents"][kind] = asdict(figures)
+        for name in opts.parts:
+            try:
+                parts[name](kind)
+            except (BenchError, RuntimeError, OSError, psycopg.Error, httpx.HTTPError) as exc:
+                document["failures"].append(f"{kind} {name}: {type(exc).__name__}: {exc}")
+                progress(f"[{kind}] {name} failed: {exc}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -849,11 +863,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"concurrency={opts.concurrency} ops={opts.ops} databases={opts.databases}"
     )
     document = new_document(opts, started)
-    failed = None
-    try:
-        run_parts(opts, document)
-    except BenchError as exc:
-        failed = exc
+    run_parts(opts, document)
     results = [DatabaseResult(r["database"], [CellResult(**c) for c in r["cells"]],
                               r["peak_rss_kb"], r["peak_rss_by_pid_kb"])
                for r in document["results"]]
@@ -863,10 +873,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     document["targets"] = [asdict(row) for row in rows]
     print("\n" + format_targets(rows))
     print(f"\nresults written to {write_results(document, started).relative_to(REPO_DIR)}")
-    if failed:
-        print(f"bench failed: {failed}", file=sys.stderr)
-        return 1
-    return 0
+    for failure in document["failures"]:
+        print(f"bench part failed: {failure}", file=sys.stderr)
+    return 1 if document["failures"] else 0
 
 
 if __name__ == "__main__":
