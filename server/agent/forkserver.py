@@ -124,7 +124,8 @@ class ForkServer:
     """The agent's connection to its fork server (one per agent process, shared by threads)."""
 
     def __init__(self) -> None:
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        # SEQPACKET keeps each request (and the fds it carries) one message.
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "server.agent.forkserver", str(theirs.fileno())],
