@@ -23,9 +23,16 @@ from datetime import datetime
 from typing import Any
 
 import pendulum
-from croniter import croniter  # type: ignore[import-untyped]
 
 from .errors import InvalidInput
+
+
+def _croniter() -> Any:
+    # croniter (and dateutil under it) loads with the first cron schedule, not at start-up.
+    from croniter import croniter  # type: ignore[import-untyped]
+
+    return croniter
+
 
 INTERVAL_ANCHOR = pendulum.datetime(2019, 1, 1, tz="UTC")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -61,7 +68,7 @@ class Clock:
                     limit: int) -> list[pendulum.DateTime]:
         zone = (self.start.timezone if self.start is not None else None) or pendulum.UTC
         begin = max(after, self.start.subtract(microseconds=1)) if self.start else after
-        it = croniter(self.cron, begin.in_timezone(zone))
+        it = _croniter()(self.cron, begin.in_timezone(zone))
         out: list[pendulum.DateTime] = []
         while len(out) < limit:
             moment = pendulum.instance(it.get_next(datetime)).in_timezone("UTC")
@@ -124,7 +131,7 @@ def _clock(item: Any, where: str) -> Clock:
         raise InvalidInput(f"{where}.labels must be a list of strings")
     if kind == "CronClock":
         cron = item.get("cron")
-        if not isinstance(cron, str) or not croniter.is_valid(cron):
+        if not isinstance(cron, str) or not _croniter().is_valid(cron):
             raise InvalidInput(f"{where}.cron {cron!r} is not a cron expression")
         return Clock(cron, None, start, end, defaults, labels)
     if kind == "IntervalClock":
@@ -168,7 +175,7 @@ def schedule_from_text(text: str) -> dict[str, Any]:
             raise InvalidInput(f"The schedule interval {text!r} must be more than zero")
         clock: dict[str, Any] = {"type": "IntervalClock",
                                  "interval": round(seconds * _MICROSECONDS)}
-    elif croniter.is_valid(text):
+    elif _croniter().is_valid(text):
         clock = {"type": "CronClock", "cron": text}
     else:
         raise InvalidInput(

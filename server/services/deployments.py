@@ -23,7 +23,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pendulum
-from referencing.exceptions import Unresolvable
 
 from ..domain import clock, labels, parameters
 from ..domain.access import Actor
@@ -186,6 +185,8 @@ async def create_flow_run_from_deployment(
 
 
 def _check_parameters(schema: dict[str, Any], values: dict[str, Any]) -> None:
+    from referencing.exceptions import Unresolvable  # with jsonschema, not at start-up
+
     try:
         problems = parameters.schema_violations(schema, values)
     except Unresolvable as exc:  # a $ref that check_local_refs could not see through
