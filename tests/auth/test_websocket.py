@@ -7,13 +7,17 @@ operation is an error on that operation only, with nothing run."""
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import orjson
 import pytest
 import websockets
 
 from server.database.engine import Database
+from server.domain.access import ACCESS, Scope
+from server.graphql.schema import build_schema
 from tests.auth.conftest import Keys, bearer, snapshot
+from tests.auth.documents import graphql_request
 from tests.live import LiveServer
 from tests.ws import TIMEOUT, TRANSPORT_WS, Subscriber, ws_url
 
@@ -81,3 +85,40 @@ async def test_an_admin_key_may_subscribe_to_the_list_of_keys(
         assert any(name.startswith("admin-") for name in names)
     finally:
         await sub.ws.close()
+
+
+SCHEMA = build_schema()._schema
+SUBSCRIPTIONS = sorted(op for op in ACCESS if op.startswith("Subscription."))
+
+
+@pytest.mark.parametrize("operation", SUBSCRIPTIONS)
+async def test_each_subscription_admits_its_scope_and_refuses_the_scope_below(
+    operation: str, auth_server: LiveServer, keys: Keys
+) -> None:
+    """Generated from the one table: a subscription without an entry fails
+    test_access_table; each one here answers a key of its scope with a result (or a domain
+    error about its random arguments, past the access check) and a key below with FORBIDDEN."""
+    request = graphql_request(SCHEMA, operation)
+    needed = ACCESS[operation]
+    sub = await Subscriber.connect(ws_url(auth_server.url), payload=bearer(keys.of(needed)))
+    try:
+        admitted = await sub.message(await sub.subscribe(request["query"],
+                                                         request["variables"]))
+        assert _codes(admitted) & {"FORBIDDEN", "UNAUTHENTICATED"} == set(), admitted
+    finally:
+        await sub.ws.close()
+    if needed > Scope.READ:
+        sub = await Subscriber.connect(ws_url(auth_server.url),
+                                       payload=bearer(keys.of(Scope(needed - 1))))
+        try:
+            refused = await sub.message(await sub.subscribe(request["query"],
+                                                            request["variables"]))
+            assert _codes(refused) == {"FORBIDDEN"}, refused
+        finally:
+            await sub.ws.close()
+
+
+def _codes(message: dict[str, Any]) -> set[str]:
+    payload = message.get("payload")
+    errors = payload if isinstance(payload, list) else (payload or {}).get("errors") or []
+    return {e.get("extensions", {}).get("code") for e in errors}
