@@ -53,6 +53,8 @@ export type Mutation = {
   cancel_flow_run: Cancel_Flow_Run_Payload;
   /** Atomically move up to `limit` due runs from Scheduled to Submitted for this agent; no two agents get one run */
   claim_flow_runs: Claim_Flow_Runs_Payload;
+  /** Create an API key (admin); the answer holds it once */
+  create_api_key: Create_Api_Key_Payload;
   /** Create a deployment: a named, reusable way to run a flow group (give flow_group_id, or flow_id for its group) */
   create_deployment: Deployment_Id_Payload;
   /** Register a flow; a new version archives the older ones */
@@ -79,6 +81,8 @@ export type Mutation = {
   register_edges: Success_Payload;
   /** Add serialized tasks to a flow (a known slug is kept) */
   register_tasks: Success_Payload;
+  /** Revoke an API key (admin): every door refuses it now */
+  revoke_api_key: Success_Payload;
   set_flow_group_default_parameters: Success_Payload;
   set_flow_group_labels: Success_Payload;
   set_flow_run_labels: Success_Payload;
@@ -116,6 +120,11 @@ export type MutationCancel_Flow_RunArgs = {
 
 export type MutationClaim_Flow_RunsArgs = {
   input: Claim_Flow_Runs_Input;
+};
+
+
+export type MutationCreate_Api_KeyArgs = {
+  input: Create_Api_Key_Input;
 };
 
 
@@ -191,6 +200,11 @@ export type MutationRegister_EdgesArgs = {
 
 export type MutationRegister_TasksArgs = {
   input: Register_Tasks_Input;
+};
+
+
+export type MutationRevoke_Api_KeyArgs = {
+  input: Revoke_Api_Key_Input;
 };
 
 
@@ -270,6 +284,8 @@ export type Query = {
   agent_aggregate: Agent_Aggregate;
   /** Fetch one agent by id */
   agent_by_pk?: Maybe<Agent>;
+  /** Every API key (admin): never the key or its hash */
+  api_keys: Array<Api_Key_Info>;
   /** Fetch deployment rows */
   deployment: Array<Deployment>;
   /** Count deployment rows */
@@ -603,6 +619,359 @@ export type String_Comparison_Exp = {
   _nlike?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type Subscription = {
+  /** Live: Fetch agent rows, sent again on change */
+  agent: Array<Agent>;
+  /** Live: Count agent rows, sent again on change */
+  agent_aggregate: Agent_Aggregate;
+  /** Live: Fetch one agent by id, sent again on change */
+  agent_by_pk?: Maybe<Agent>;
+  /** Live: Every API key (admin): never the key or its hash, sent again on change */
+  api_keys: Array<Api_Key_Info>;
+  /** Live: Fetch deployment rows, sent again on change */
+  deployment: Array<Deployment>;
+  /** Live: Count deployment rows, sent again on change */
+  deployment_aggregate: Deployment_Aggregate;
+  /** Live: Fetch one deployment by id, sent again on change */
+  deployment_by_pk?: Maybe<Deployment>;
+  /** Live: Fetch edge rows, sent again on change */
+  edge: Array<Edge>;
+  /** Live: Count edge rows, sent again on change */
+  edge_aggregate: Edge_Aggregate;
+  /** Live: Fetch one edge by id, sent again on change */
+  edge_by_pk?: Maybe<Edge>;
+  /** Live: Fetch flow rows, sent again on change */
+  flow: Array<Flow>;
+  /** Live: Count flow rows, sent again on change */
+  flow_aggregate: Flow_Aggregate;
+  /** Live: Fetch one flow by id, sent again on change */
+  flow_by_pk?: Maybe<Flow>;
+  /** Live: Fetch flow_group rows, sent again on change */
+  flow_group: Array<Flow_Group>;
+  /** Live: Count flow_group rows, sent again on change */
+  flow_group_aggregate: Flow_Group_Aggregate;
+  /** Live: Fetch one flow_group by id, sent again on change */
+  flow_group_by_pk?: Maybe<Flow_Group>;
+  /** Live: Fetch flow_run rows, sent again on change */
+  flow_run: Array<Flow_Run>;
+  /** Live: Count flow_run rows, sent again on change */
+  flow_run_aggregate: Flow_Run_Aggregate;
+  /** Live: Fetch one flow_run by id, sent again on change */
+  flow_run_by_pk?: Maybe<Flow_Run>;
+  /** Live: Fetch flow_run_state rows, sent again on change */
+  flow_run_state: Array<Flow_Run_State>;
+  /** Live: Count flow_run_state rows, sent again on change */
+  flow_run_state_aggregate: Flow_Run_State_Aggregate;
+  /** Live: Fetch one flow_run_state by id, sent again on change */
+  flow_run_state_by_pk?: Maybe<Flow_Run_State>;
+  /** flow_run_state rows in commit order, in batches, from a cursor (resumable) */
+  flow_run_state_stream: Array<Flow_Run_State>;
+  /** Live: One task run by id (Prefect 1's Client.get_task_run_state), sent again on change */
+  get_task_run_info?: Maybe<Task_Run>;
+  /** Live: A greeting: Prefect 1 agents send `query { hello }` to check their connection, sent again on change */
+  hello: Scalars['String']['output'];
+  /** Live: Fetch log rows, sent again on change */
+  log: Array<Log>;
+  /** Live: Count log rows, sent again on change */
+  log_aggregate: Log_Aggregate;
+  /** Live: Fetch one log by id, sent again on change */
+  log_by_pk?: Maybe<Log>;
+  /** log rows in commit order, in batches, from a cursor (resumable) */
+  log_stream: Array<Log>;
+  /** Live: Fetch project rows, sent again on change */
+  project: Array<Project>;
+  /** Live: Count project rows, sent again on change */
+  project_aggregate: Project_Aggregate;
+  /** Live: Fetch one project by id, sent again on change */
+  project_by_pk?: Maybe<Project>;
+  /** Live: Fetch task rows, sent again on change */
+  task: Array<Task>;
+  /** Live: Count task rows, sent again on change */
+  task_aggregate: Task_Aggregate;
+  /** Live: Fetch one task by id, sent again on change */
+  task_by_pk?: Maybe<Task>;
+  /** Live: Fetch task_run rows, sent again on change */
+  task_run: Array<Task_Run>;
+  /** Live: Count task_run rows, sent again on change */
+  task_run_aggregate: Task_Run_Aggregate;
+  /** Live: Fetch one task_run by id, sent again on change */
+  task_run_by_pk?: Maybe<Task_Run>;
+  /** Live: Fetch task_run_state rows, sent again on change */
+  task_run_state: Array<Task_Run_State>;
+  /** Live: Count task_run_state rows, sent again on change */
+  task_run_state_aggregate: Task_Run_State_Aggregate;
+  /** Live: Fetch one task_run_state by id, sent again on change */
+  task_run_state_by_pk?: Maybe<Task_Run_State>;
+  /** task_run_state rows in commit order, in batches, from a cursor (resumable) */
+  task_run_state_stream: Array<Task_Run_State>;
+  /** Live: Fetch tenant rows, sent again on change */
+  tenant: Array<Tenant>;
+  /** Live: Count tenant rows, sent again on change */
+  tenant_aggregate: Tenant_Aggregate;
+  /** Live: Fetch one tenant by id, sent again on change */
+  tenant_by_pk?: Maybe<Tenant>;
+};
+
+
+export type SubscriptionAgentArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<Agent_Order_By>>;
+  where?: InputMaybe<Agent_Bool_Exp>;
+};
+
+
+export type SubscriptionAgent_AggregateArgs = {
+  where?: InputMaybe<Agent_Bool_Exp>;
+};
+
+
+export type SubscriptionAgent_By_PkArgs = {
+  id: Scalars['uuid']['input'];
+};
+
+
+export type SubscriptionDeploymentArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<Deployment_Order_By>>;
+  where?: InputMaybe<Deployment_Bool_Exp>;
+};
+
+
+export type SubscriptionDeployment_AggregateArgs = {
+  where?: InputMaybe<Deployment_Bool_Exp>;
+};
+
+
+export type SubscriptionDeployment_By_PkArgs = {
+  id: Scalars['uuid']['input'];
+};
+
+
+export type SubscriptionEdgeArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<Edge_Order_By>>;
+  where?: InputMaybe<Edge_Bool_Exp>;
+};
+
+
+export type SubscriptionEdge_AggregateArgs = {
+  where?: InputMaybe<Edge_Bool_Exp>;
+};
+
+
+export type SubscriptionEdge_By_PkArgs = {
+  id: Scalars['uuid']['input'];
+};
+
+
+export type SubscriptionFlowArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<Flow_Order_By>>;
+  where?: InputMaybe<Flow_Bool_Exp>;
+};
+
+
+export type SubscriptionFlow_AggregateArgs = {
+  where?: InputMaybe<Flow_Bool_Exp>;
+};
+
+
+export type SubscriptionFlow_By_PkArgs = {
+  id: Scalars['uuid']['input'];
+};
+
+
+export type SubscriptionFlow_GroupArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<Flow_Group_Order_By>>;
+  where?: InputMaybe<Flow_Group_Bool_Exp>;
+};
+
+
+export type SubscriptionFlow_Group_AggregateArgs = {
+  where?: InputMaybe<Flow_Group_Bool_Exp>;
+};
+
+
+export type SubscriptionFlow_Group_By_PkArgs = {
+  id: Scalars['uuid']['input'];
+};
+
+
+export type SubscriptionFlow_RunArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<Flow_Run_Order_By>>;
+  where?: InputMaybe<Flow_Run_Bool_Exp>;
+};
+
+
+export type SubscriptionFlow_Run_AggregateArgs = {
+  where?: InputMaybe<Flow_Run_Bool_Exp>;
+};
+
+
+export type SubscriptionFlow_Run_By_PkArgs = {
+  id: Scalars['uuid']['input'];
+};
+
+
+export type SubscriptionFlow_Run_StateArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<Flow_Run_State_Order_By>>;
+  where?: InputMaybe<Flow_Run_State_Bool_Exp>;
+};
+
+
+export type SubscriptionFlow_Run_State_AggregateArgs = {
+  where?: InputMaybe<Flow_Run_State_Bool_Exp>;
+};
+
+
+export type SubscriptionFlow_Run_State_By_PkArgs = {
+  id: Scalars['uuid']['input'];
+};
+
+
+export type SubscriptionFlow_Run_State_StreamArgs = {
+  batch_size: Scalars['Int']['input'];
+  cursor: Array<Flow_Run_State_Stream_Cursor_Input>;
+  where?: InputMaybe<Flow_Run_State_Bool_Exp>;
+};
+
+
+export type SubscriptionGet_Task_Run_InfoArgs = {
+  task_run_id: Scalars['UUID']['input'];
+};
+
+
+export type SubscriptionLogArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<Log_Order_By>>;
+  where?: InputMaybe<Log_Bool_Exp>;
+};
+
+
+export type SubscriptionLog_AggregateArgs = {
+  where?: InputMaybe<Log_Bool_Exp>;
+};
+
+
+export type SubscriptionLog_By_PkArgs = {
+  id: Scalars['uuid']['input'];
+};
+
+
+export type SubscriptionLog_StreamArgs = {
+  batch_size: Scalars['Int']['input'];
+  cursor: Array<Log_Stream_Cursor_Input>;
+  where?: InputMaybe<Log_Bool_Exp>;
+};
+
+
+export type SubscriptionProjectArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<Project_Order_By>>;
+  where?: InputMaybe<Project_Bool_Exp>;
+};
+
+
+export type SubscriptionProject_AggregateArgs = {
+  where?: InputMaybe<Project_Bool_Exp>;
+};
+
+
+export type SubscriptionProject_By_PkArgs = {
+  id: Scalars['uuid']['input'];
+};
+
+
+export type SubscriptionTaskArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<Task_Order_By>>;
+  where?: InputMaybe<Task_Bool_Exp>;
+};
+
+
+export type SubscriptionTask_AggregateArgs = {
+  where?: InputMaybe<Task_Bool_Exp>;
+};
+
+
+export type SubscriptionTask_By_PkArgs = {
+  id: Scalars['uuid']['input'];
+};
+
+
+export type SubscriptionTask_RunArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<Task_Run_Order_By>>;
+  where?: InputMaybe<Task_Run_Bool_Exp>;
+};
+
+
+export type SubscriptionTask_Run_AggregateArgs = {
+  where?: InputMaybe<Task_Run_Bool_Exp>;
+};
+
+
+export type SubscriptionTask_Run_By_PkArgs = {
+  id: Scalars['uuid']['input'];
+};
+
+
+export type SubscriptionTask_Run_StateArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<Task_Run_State_Order_By>>;
+  where?: InputMaybe<Task_Run_State_Bool_Exp>;
+};
+
+
+export type SubscriptionTask_Run_State_AggregateArgs = {
+  where?: InputMaybe<Task_Run_State_Bool_Exp>;
+};
+
+
+export type SubscriptionTask_Run_State_By_PkArgs = {
+  id: Scalars['uuid']['input'];
+};
+
+
+export type SubscriptionTask_Run_State_StreamArgs = {
+  batch_size: Scalars['Int']['input'];
+  cursor: Array<Task_Run_State_Stream_Cursor_Input>;
+  where?: InputMaybe<Task_Run_State_Bool_Exp>;
+};
+
+
+export type SubscriptionTenantArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<Tenant_Order_By>>;
+  where?: InputMaybe<Tenant_Bool_Exp>;
+};
+
+
+export type SubscriptionTenant_AggregateArgs = {
+  where?: InputMaybe<Tenant_Bool_Exp>;
+};
+
+
+export type SubscriptionTenant_By_PkArgs = {
+  id: Scalars['uuid']['input'];
+};
+
 export type Agent = {
   agent_config_id?: Maybe<Scalars['uuid']['output']>;
   core_version?: Maybe<Scalars['String']['output']>;
@@ -654,6 +1023,16 @@ export type Agent_Order_By = {
   updated?: InputMaybe<Order_By>;
 };
 
+export type Api_Key_Info = {
+  created: Scalars['DateTime']['output'];
+  expires?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['UUID']['output'];
+  last_used?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  revoked?: Maybe<Scalars['DateTime']['output']>;
+  scope: Scalars['String']['output'];
+};
+
 export type Cancel_Flow_Run_Input = {
   flow_run_id: Scalars['UUID']['input'];
 };
@@ -680,6 +1059,20 @@ export type Claimed_Flow_Run = {
   id: Scalars['UUID']['output'];
   /** The run's version once it is Submitted */
   version: Scalars['Int']['output'];
+};
+
+export type Create_Api_Key_Input = {
+  /** The key's lifetime; none: it never expires */
+  expires_in_seconds?: InputMaybe<Scalars['Float']['input']>;
+  name: Scalars['String']['input'];
+  /** read, write or admin */
+  scope: Scalars['String']['input'];
+};
+
+export type Create_Api_Key_Payload = {
+  api_key: Api_Key_Info;
+  /** The key itself: shown in this answer only */
+  key: Scalars['String']['output'];
 };
 
 export type Create_Deployment_Input = {
@@ -741,6 +1134,11 @@ export type Create_Tenant_Input = {
   name: Scalars['String']['input'];
   slug?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** Hasura's stream ordering (ASC only) */
+export type Cursor_Ordering =
+  | 'ASC'
+  | 'DESC';
 
 export type Delete_Project_Input = {
   project_id: Scalars['UUID']['input'];
@@ -1250,10 +1648,13 @@ export type Flow_Run_Order_By = {
 
 export type Flow_Run_State = {
   created?: Maybe<Scalars['timestamptz']['output']>;
+  created_by?: Maybe<Scalars['jsonb']['output']>;
   flow_run?: Maybe<Flow_Run>;
   flow_run_id?: Maybe<Scalars['uuid']['output']>;
   id?: Maybe<Scalars['uuid']['output']>;
   message?: Maybe<Scalars['String']['output']>;
+  /** Where this row stands in its table's stream (`<table>_stream`): a client that resumes from it gets every row after it exactly once. Opaque; compare for equality. */
+  position?: Maybe<Scalars['String']['output']>;
   result?: Maybe<Scalars['jsonb']['output']>;
   serialized_state?: Maybe<Scalars['jsonb']['output']>;
   start_time?: Maybe<Scalars['timestamptz']['output']>;
@@ -1276,6 +1677,7 @@ export type Flow_Run_State_Bool_Exp = {
   _not?: InputMaybe<Flow_Run_State_Bool_Exp>;
   _or?: InputMaybe<Array<Flow_Run_State_Bool_Exp>>;
   created?: InputMaybe<Timestamptz_Comparison_Exp>;
+  created_by?: InputMaybe<Jsonb_Comparison_Exp>;
   flow_run?: InputMaybe<Flow_Run_Bool_Exp>;
   flow_run_id?: InputMaybe<Uuid_Comparison_Exp>;
   id?: InputMaybe<Uuid_Comparison_Exp>;
@@ -1291,6 +1693,7 @@ export type Flow_Run_State_Bool_Exp = {
 
 export type Flow_Run_State_Order_By = {
   created?: InputMaybe<Order_By>;
+  created_by?: InputMaybe<Order_By>;
   flow_run?: InputMaybe<Flow_Run_Order_By>;
   flow_run_id?: InputMaybe<Order_By>;
   id?: InputMaybe<Order_By>;
@@ -1302,6 +1705,16 @@ export type Flow_Run_State_Order_By = {
   timestamp?: InputMaybe<Order_By>;
   type?: InputMaybe<Order_By>;
   version?: InputMaybe<Order_By>;
+};
+
+export type Flow_Run_State_Stream_Cursor_Input = {
+  initial_value: Flow_Run_State_Stream_Cursor_Value_Input;
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+export type Flow_Run_State_Stream_Cursor_Value_Input = {
+  /** A row's `position` as the stream sent it; rows after it come next. Omit it to start from the first row. */
+  position?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Get_Or_Create_Task_Run_Info_Input = {
@@ -1342,6 +1755,8 @@ export type Log = {
   level?: Maybe<Scalars['String']['output']>;
   message?: Maybe<Scalars['String']['output']>;
   name?: Maybe<Scalars['String']['output']>;
+  /** Where this row stands in its table's stream (`<table>_stream`): a client that resumes from it gets every row after it exactly once. Opaque; compare for equality. */
+  position?: Maybe<Scalars['String']['output']>;
   task_run?: Maybe<Task_Run>;
   task_run_id?: Maybe<Scalars['uuid']['output']>;
   timestamp?: Maybe<Scalars['timestamptz']['output']>;
@@ -1384,6 +1799,16 @@ export type Log_Order_By = {
   task_run?: InputMaybe<Task_Run_Order_By>;
   task_run_id?: InputMaybe<Order_By>;
   timestamp?: InputMaybe<Order_By>;
+};
+
+export type Log_Stream_Cursor_Input = {
+  initial_value: Log_Stream_Cursor_Value_Input;
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+export type Log_Stream_Cursor_Value_Input = {
+  /** A row's `position` as the stream sent it; rows after it come next. Omit it to start from the first row. */
+  position?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Hasura's column ordering */
@@ -1463,6 +1888,10 @@ export type Register_Edges_Input = {
 export type Register_Tasks_Input = {
   flow_id: Scalars['UUID']['input'];
   serialized_tasks?: InputMaybe<Array<Scalars['JSON']['input']>>;
+};
+
+export type Revoke_Api_Key_Input = {
+  name: Scalars['String']['input'];
 };
 
 export type Runs_In_Queue_Payload = {
@@ -1771,8 +2200,11 @@ export type Task_Run_Order_By = {
 
 export type Task_Run_State = {
   created?: Maybe<Scalars['timestamptz']['output']>;
+  created_by?: Maybe<Scalars['jsonb']['output']>;
   id?: Maybe<Scalars['uuid']['output']>;
   message?: Maybe<Scalars['String']['output']>;
+  /** Where this row stands in its table's stream (`<table>_stream`): a client that resumes from it gets every row after it exactly once. Opaque; compare for equality. */
+  position?: Maybe<Scalars['String']['output']>;
   result?: Maybe<Scalars['jsonb']['output']>;
   serialized_state?: Maybe<Scalars['jsonb']['output']>;
   start_time?: Maybe<Scalars['timestamptz']['output']>;
@@ -1797,6 +2229,7 @@ export type Task_Run_State_Bool_Exp = {
   _not?: InputMaybe<Task_Run_State_Bool_Exp>;
   _or?: InputMaybe<Array<Task_Run_State_Bool_Exp>>;
   created?: InputMaybe<Timestamptz_Comparison_Exp>;
+  created_by?: InputMaybe<Jsonb_Comparison_Exp>;
   id?: InputMaybe<Uuid_Comparison_Exp>;
   message?: InputMaybe<String_Comparison_Exp>;
   result?: InputMaybe<Jsonb_Comparison_Exp>;
@@ -1812,6 +2245,7 @@ export type Task_Run_State_Bool_Exp = {
 
 export type Task_Run_State_Order_By = {
   created?: InputMaybe<Order_By>;
+  created_by?: InputMaybe<Order_By>;
   id?: InputMaybe<Order_By>;
   message?: InputMaybe<Order_By>;
   result?: InputMaybe<Order_By>;
@@ -1823,6 +2257,16 @@ export type Task_Run_State_Order_By = {
   timestamp?: InputMaybe<Order_By>;
   type?: InputMaybe<Order_By>;
   version?: InputMaybe<Order_By>;
+};
+
+export type Task_Run_State_Stream_Cursor_Input = {
+  initial_value: Task_Run_State_Stream_Cursor_Value_Input;
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+export type Task_Run_State_Stream_Cursor_Value_Input = {
+  /** A row's `position` as the stream sent it; rows after it come next. Omit it to start from the first row. */
+  position?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Tenant = {
