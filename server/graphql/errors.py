@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLSyntaxError
 
-from ..domain.errors import FlowrunError
+from ..domain.errors import FlowrunError, InvalidInput
 from ..masking import mask
 
 BAD_USER_INPUT = "BAD_USER_INPUT"
@@ -56,3 +56,21 @@ def request_error(message: str, code: str) -> dict[str, Any]:
 def refused(error: FlowrunError) -> dict[str, Any]:
     """A domain error that refused the whole request before execution (401, 403, 503)."""
     return {"message": error.message, "extensions": {"code": error.code, **_details(error)}}
+
+
+def rejected(errors: list[GraphQLError], request_id: str) -> list[dict[str, Any]]:
+    """A document that does not parse or validate, rendered alike on HTTP and WebSocket: a
+    value that does not parse (a malformed UUID literal) is the user's data (BAD_USER_INPUT);
+    anything else is GRAPHQL_PARSE_FAILED or GRAPHQL_VALIDATION_FAILED, with the details a
+    limit rule attached (which limit, its value)."""
+    if all(isinstance(e.original_error, InvalidInput) for e in errors):
+        return [format_error(e, request_id) for e in errors]
+    code = PARSE_FAILED if any(isinstance(e, GraphQLSyntaxError) for e in errors) \
+        else VALIDATION_FAILED
+    rendered = []
+    for error in errors:
+        item = format_error(error, request_id)
+        item["extensions"].update(error.extensions or {})
+        item["extensions"]["code"] = code
+        rendered.append(item)
+    return rendered

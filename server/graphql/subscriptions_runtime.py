@@ -25,7 +25,6 @@ from graphql import (
     FragmentSpreadNode,
     GraphQLError,
     GraphQLSchema,
-    GraphQLSyntaxError,
     InlineFragmentNode,
     OperationDefinitionNode,
     OperationType,
@@ -41,13 +40,13 @@ from strawberry.types.execution import ExecutionResult, PreExecutionError
 
 from ..auth import Authenticator
 from ..database.engine import Database
-from ..domain.errors import FlowrunError, InvalidInput
+from ..domain.errors import FlowrunError
 from ..events import Changes
 from ..repository.streams import STREAMS
 from ..settings import Settings
 from .context import Context
 from .dependencies import tables_read
-from .errors import PARSE_FAILED, VALIDATION_FAILED, format_error, refused
+from .errors import format_error, refused, rejected
 from .live import LiveContext, LiveQueries, Result
 from .operations import root_operations
 
@@ -182,18 +181,6 @@ class Operations:
             definitions.append(definition)
         live = DocumentNode(definitions=tuple(definitions))
         return live, tables_read(self.schema, live)
-
-
-def rejected(errors: list[GraphQLError], request_id: str) -> list[dict[str, Any]]:
-    """A document that does not parse or validate, with the codes the HTTP door gives."""
-    if all(isinstance(e.original_error, InvalidInput) for e in errors):
-        return [format_error(e, request_id) for e in errors]
-    code = PARSE_FAILED if any(isinstance(e, GraphQLSyntaxError) for e in errors) \
-        else VALIDATION_FAILED
-    rendered = [format_error(e, request_id) for e in errors]
-    for item in rendered:
-        item["extensions"]["code"] = code
-    return rendered
 
 
 @asynccontextmanager

@@ -38,7 +38,7 @@ from ..masking import request_id as request_id_of
 from ..settings import Settings
 from .context import Context
 from .cost import limit_rule
-from .errors import PARSE_FAILED, VALIDATION_FAILED, format_error, refused, request_error
+from .errors import format_error, refused, rejected, request_error
 from .operations import root_operations
 from .strawberry_private import core_schema
 from .subscriptions_runtime import OVER_WEBSOCKET, is_subscription
@@ -112,17 +112,8 @@ class GraphQLEndpoint:
     def _rejected(self, errors: list[GraphQLError], request_id: str) -> Response:
         """A query that does not parse or validate: 400, except when every problem is a value
         that does not parse (a malformed UUID literal), which is the user's data, not syntax."""
-        if all(isinstance(e.original_error, InvalidInput) for e in errors):
-            return _errors([format_error(e, request_id) for e in errors], 200, request_id)
-        code = PARSE_FAILED if any(isinstance(e, GraphQLSyntaxError) for e in errors) \
-            else VALIDATION_FAILED
-        rendered = []
-        for error in errors:
-            item = format_error(error, request_id)
-            item["extensions"].update(error.extensions or {})
-            item["extensions"]["code"] = code
-            rendered.append(item)
-        return _errors(rendered, 400, request_id)
+        status = 200 if all(isinstance(e.original_error, InvalidInput) for e in errors) else 400
+        return _errors(rejected(errors, request_id), status, request_id)
 
 
 def _is_mutation(document: DocumentNode, operation_name: str | None) -> bool:
