@@ -7,6 +7,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from .generated import Query as GeneratedQuery
 from .resolvers.agents import AgentMutations
+from .resolvers.bulk_actions import BulkActionMutations
 from .resolvers.deployments import DeploymentMutations
 from .resolvers.flow_runs import FlowRunMutations
 from .resolvers.flows import FlowMutations
@@ -25,7 +26,7 @@ class Query(GeneratedQuery, TaskRunQueries, Prefect1Queries):
 @strawberry.type
 class Mutation(
     FlowRunMutations, FlowMutations, ProjectMutations, LogMutations, AgentMutations,
-    DeploymentMutations, TaskRunMutations, Prefect1Mutations,
+    DeploymentMutations, TaskRunMutations, Prefect1Mutations, BulkActionMutations,
 ):
     pass
 
