@@ -8,6 +8,7 @@ from strawberry.schema.config import StrawberryConfig
 from .generated import Query as GeneratedQuery
 from .resolvers.agents import AgentMutations
 from .resolvers.bulk_actions import BulkActionMutations
+from .resolvers.concurrency import ConcurrencyMutations, ConcurrencyQueries
 from .resolvers.deployments import DeploymentMutations
 from .resolvers.flow_runs import FlowRunMutations
 from .resolvers.flows import FlowMutations
@@ -19,7 +20,7 @@ from .scalars import SCALARS
 
 
 @strawberry.type
-class Query(GeneratedQuery, TaskRunQueries, Prefect1Queries):
+class Query(GeneratedQuery, TaskRunQueries, Prefect1Queries, ConcurrencyQueries):
     pass
 
 
@@ -27,6 +28,7 @@ class Query(GeneratedQuery, TaskRunQueries, Prefect1Queries):
 class Mutation(
     FlowRunMutations, FlowMutations, ProjectMutations, LogMutations, AgentMutations,
     DeploymentMutations, TaskRunMutations, Prefect1Mutations, BulkActionMutations,
+    ConcurrencyMutations,
 ):
     pass
 

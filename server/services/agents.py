@@ -22,6 +22,7 @@ from ..repository import agents as repo
 from ..repository import flow_runs as run_repo
 from ..repository import run_queue
 from ..repository.common import Conn, Row
+from . import concurrency
 
 QUEUE_LIMIT = 100
 MAX_CLAIM = 100
@@ -82,8 +83,13 @@ async def claim_flow_runs(
     given = string_list(labels, "labels")
     agent_labels = given if given is not None else list(agent.labels or [])
     due = parse_time(before, "before") if before is not None else now
+    wanted = _limit(limit, MAX_CLAIM)
+    # Concurrency limits on the agent's labels: locked first, so claims count slots in turn.
+    limits = await concurrency.limits_for(conn, agent_labels)
     rows = await run_queue.due(conn, before=due, labels=agent_labels,
-                               limit=_limit(limit, MAX_CLAIM), lock=True)
+                               limit=MAX_CLAIM if limits else wanted, lock=True)
+    if limits:
+        rows = await concurrency.admit(conn, rows, limits, wanted)
     state = server_state("Submitted", f"Submitted for execution by agent {agent.name or agent_id}")
     claimed = []
     for row in rows:
