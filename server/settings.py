@@ -51,6 +51,15 @@ class Settings(BaseSettings):
     scheduler_max_runs: int = Field(
         10, ge=1, description="At most this many future runs per flow schedule"
     )
+    # Issue 13: late runs
+    late_after_seconds: float = Field(
+        60.0, ge=0, description="A Scheduled run not started this long after its start time "
+                                "is late (flow_run.late)"
+    )
+    late_runs_interval_seconds: float = Field(
+        10.0, gt=0, description="How often the late-runs loop flags late runs and skips those "
+                                "later than their flow group allows"
+    )
 
 
 @lru_cache(maxsize=1)

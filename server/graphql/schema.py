@@ -12,6 +12,7 @@ from .resolvers.concurrency import ConcurrencyMutations, ConcurrencyQueries
 from .resolvers.deployments import DeploymentMutations
 from .resolvers.flow_runs import FlowRunMutations
 from .resolvers.flows import FlowMutations
+from .resolvers.late_runs import LateRunMutations
 from .resolvers.logs import LogMutations
 from .resolvers.prefect1 import Prefect1Mutations, Prefect1Queries
 from .resolvers.projects import ProjectMutations
@@ -28,7 +29,7 @@ class Query(GeneratedQuery, TaskRunQueries, Prefect1Queries, ConcurrencyQueries)
 class Mutation(
     FlowRunMutations, FlowMutations, ProjectMutations, LogMutations, AgentMutations,
     DeploymentMutations, TaskRunMutations, Prefect1Mutations, BulkActionMutations,
-    ConcurrencyMutations,
+    ConcurrencyMutations, LateRunMutations,
 ):
     pass
 
