@@ -6,7 +6,7 @@ import os
 
 import typer
 
-from . import agents, deployments, flow_runs, projects, register, run, server_commands
+from . import agents, deployments, flow_runs, projects, register, run, schedules, server_commands
 
 app = typer.Typer(no_args_is_help=True, help="flowrun: an orchestration API for flow runs",
                   pretty_exceptions_enable=False)
@@ -18,6 +18,7 @@ app.command("register")(register.register)
 app.add_typer(run.run_app, name="run")
 app.add_typer(flow_runs.flow_run, name="flow-run")
 app.add_typer(agents.agent, name="agent")
+app.add_typer(schedules.schedule, name="schedule")
 
 
 @app.callback()

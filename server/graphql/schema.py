@@ -16,6 +16,7 @@ from .resolvers.late_runs import LateRunMutations
 from .resolvers.logs import LogMutations
 from .resolvers.prefect1 import Prefect1Mutations, Prefect1Queries
 from .resolvers.projects import ProjectMutations
+from .resolvers.schedules import ScheduleMutations
 from .resolvers.task_runs import TaskRunMutations, TaskRunQueries
 from .scalars import SCALARS
 
@@ -29,7 +30,7 @@ class Query(GeneratedQuery, TaskRunQueries, Prefect1Queries, ConcurrencyQueries)
 class Mutation(
     FlowRunMutations, FlowMutations, ProjectMutations, LogMutations, AgentMutations,
     DeploymentMutations, TaskRunMutations, Prefect1Mutations, BulkActionMutations,
-    ConcurrencyMutations, LateRunMutations,
+    ConcurrencyMutations, LateRunMutations, ScheduleMutations,
 ):
     pass
 

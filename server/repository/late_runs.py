@@ -31,15 +31,6 @@ async def mark_late(conn: Conn, *, cutoff: datetime) -> int:
     return int(result.rowcount or 0)
 
 
-async def group_settings_for_update(conn: Conn, flow_group_id: object) -> Row | None:
-    """A flow group's settings, its row locked on PostgreSQL until the caller commits (so two
-    concurrent edits of different settings both land)."""
-    stmt = sa.select(flow_group.c.settings).where(flow_group.c.id == flow_group_id)
-    if conn.dialect.name == "postgresql":
-        stmt = stmt.with_for_update()
-    return (await conn.execute(stmt)).first()
-
-
 async def skippable(conn: Conn, *, limit: int) -> Sequence[Row]:
     """Late runs whose flow group has a skip setting: rows of (id, version, start, after)."""
     after = flow_group.c.settings[SKIP_SETTING].as_float()

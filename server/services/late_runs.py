@@ -15,6 +15,7 @@ from ..domain.states import server_state
 from ..repository import flow_runs as run_repo
 from ..repository import flows as flow_repo
 from ..repository import late_runs as repo
+from ..repository import schedule_changes
 from ..repository.common import Conn
 
 BATCH = 500
@@ -53,7 +54,7 @@ async def set_flow_group_skip_late_runs(
     ):
         raise InvalidInput("after_seconds must be a number of seconds, 0 or more, or null",
                            field="after_seconds")
-    group = await repo.group_settings_for_update(conn, flow_group_id)
+    group = await schedule_changes.lock_group(conn, flow_group_id)
     if group is None:
         raise NotFound(f"No flow group with id {flow_group_id}", field="flow_group_id")
     settings = dict(group.settings or {})
