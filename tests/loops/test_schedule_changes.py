@@ -58,6 +58,15 @@ async def _ids_by_time(db: Database) -> dict[str, uuid.UUID]:
     return {pendulum.instance(t).in_timezone("UTC").isoformat(): i for t, i in rows}
 
 
+async def _hourly_group(db: Database) -> uuid.UUID:
+    """A flow group given an hourly schedule at NOW (10 runs, 10:00 to 19:00 UTC)."""
+    group_id = await _group(db)
+    with clock.frozen(NOW):
+        await call(db, service.set_flow_group_schedule, flow_group_id=group_id,
+                   clocks=cron("0 * * * *"), timezone=None)
+    return group_id
+
+
 def cron(expression: str) -> list[ClockInput]:
     return [ClockInput(cron=expression)]
 
@@ -83,10 +92,8 @@ async def test_setting_a_schedule_turns_it_on_and_creates_the_next_runs_at_once(
 async def test_a_change_deletes_only_the_runs_the_new_schedule_no_longer_produces(
     db: Database,
 ) -> None:
-    group_id = await _group(db)
+    group_id = await _hourly_group(db)
     with clock.frozen(NOW):
-        await call(db, service.set_flow_group_schedule, flow_group_id=group_id,
-                   clocks=cron("0 * * * *"), timezone=None)
         before = await _ids_by_time(db)
         change = await call(db, service.set_flow_group_schedule, flow_group_id=group_id,
                             clocks=cron("0 */2 * * *"), timezone=None)
@@ -115,10 +122,8 @@ async def test_several_clocks_with_parameters_make_one_run_per_time(db: Database
 async def test_pausing_deletes_the_future_runs_and_resuming_brings_them_back(
     db: Database,
 ) -> None:
-    group_id = await _group(db)
+    group_id = await _hourly_group(db)
     with clock.frozen(NOW):
-        await call(db, service.set_flow_group_schedule, flow_group_id=group_id,
-                   clocks=cron("0 * * * *"), timezone=None)
         paused = await call(db, service.set_flow_group_schedule_active, flow_group_id=group_id,
                             active=False)
         assert paused.deleted == 10 and await _times(db) == []
@@ -130,10 +135,8 @@ async def test_pausing_deletes_the_future_runs_and_resuming_brings_them_back(
 
 
 async def test_deleting_the_schedule_deletes_the_runs_it_had_made(db: Database) -> None:
-    group_id = await _group(db)
+    group_id = await _hourly_group(db)
     with clock.frozen(NOW):
-        await call(db, service.set_flow_group_schedule, flow_group_id=group_id,
-                   clocks=cron("0 * * * *"), timezone=None)
         change = await call(db, service.delete_flow_group_schedule, flow_group_id=group_id)
     assert change.deleted == 10 and await _times(db) == []
 
@@ -214,10 +217,8 @@ async def test_an_interval_schedule_keeps_its_fixed_spacing_across_the_spring_fo
 async def test_a_schedule_change_racing_scheduler_passes_leaves_only_the_new_schedules_runs(
     db: Database,
 ) -> None:
-    group_id = await _group(db)
+    group_id = await _hourly_group(db)
     with clock.frozen(NOW):
-        await call(db, service.set_flow_group_schedule, flow_group_id=group_id,
-                   clocks=cron("0 * * * *"), timezone=None)
         passes = [call(db, scheduler.schedule_flow_runs, horizon_seconds=86400, max_runs=10)
                   for _ in range(4)]
         change = call(db, service.set_flow_group_schedule, flow_group_id=group_id,
