@@ -48,9 +48,10 @@ schema: install  ## regenerate schema.graphql from the code
 schema-check: install  ## fail when schema.graphql is stale
 	$(PY) -m server.graphql.export schema.graphql --check
 
-bench: $(TEST_INSTALLED)  ## throughput, latency and memory against live servers, then agents
+bench: $(TEST_INSTALLED)  ## throughput, latency and memory against live servers, agents, retention
 	$(PY) bench/run.py $(BENCH_ARGS)
 	$(PY) bench/agents.py
+	$(PY) bench/retention.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -60,6 +60,18 @@ class Settings(BaseSettings):
         10.0, gt=0, description="How often the late-runs loop flags late runs and skips those "
                                 "later than their flow group allows"
     )
+    # Issue 13: retention
+    log_retention_days: float = Field(
+        30.0, ge=0, description="Logs older than this many days are deleted (0: keep forever)"
+    )
+    run_retention_days: float = Field(
+        0.0, ge=0, description="Finished runs that ended more than this many days ago are "
+                               "deleted with their states, task runs and logs (0: keep forever)"
+    )
+    retention_interval_seconds: float = Field(
+        600.0, gt=0, description="How often the retention loop deletes what is older than "
+                                 "the retention periods"
+    )
 
 
 @lru_cache(maxsize=1)

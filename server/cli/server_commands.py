@@ -6,6 +6,7 @@ from __future__ import annotations
 import typer
 
 from ..settings import get_settings
+from .prune import prune
 
 # uvicorn and alembic are imported inside the commands that use them: every other `flowrun`
 # command (run, register, flow-run ...) starts about twice as fast without them.
@@ -58,3 +59,6 @@ def downgrade_db(revision: str = typer.Argument(..., help="Target revision, or '
     settings = get_settings()
     migrate.downgrade(settings.database_url, revision)
     typer.echo(f"Database at {settings.database_url} is at {revision}")
+
+
+db.command("prune")(prune)

@@ -3,6 +3,7 @@
     scheduler       creates the next runs of flows with an active schedule
     zombie_killer   fails runs whose heartbeat stopped
     late_runs       flags late runs, cancels those later than their flow group allows
+    retention       deletes old logs and finished runs (FLOWRUN_*_RETENTION_DAYS)
 
 Each loop is guarded by a lease in the database, so when several API processes share one
 PostgreSQL only one of them runs a given loop at a time; if it dies, another takes over when
@@ -15,6 +16,7 @@ from contextlib import asynccontextmanager
 
 from ..database.engine import Database
 from ..settings import Settings
+from .retention import RetentionLoop
 from .runner import LeasedLoop, holder_id
 from .tasks import late_runs_action, scheduler_action, zombie_killer_action
 
@@ -30,6 +32,7 @@ def build_loops(db: Database, settings: Settings, holder: str | None = None) -> 
                    zombie_killer_action(settings)),
         LeasedLoop("late_runs", settings.late_runs_interval_seconds, db, holder,
                    late_runs_action(settings)),
+        RetentionLoop(db, settings, holder),
     ]
 
 
