@@ -4,7 +4,7 @@ A slot is not stored: a run holds one for each limited label it carries while it
 Running or Cancelling (or in another state of those types), so a run that ends, or that the
 zombie killer fails, frees its slots at once and a dead process leaks none.
 
-`lock_flow_limits` locks the limit rows a claim may need `FOR UPDATE`, in name order (one order
+`lock_limits` locks the limit rows a claim may need `FOR UPDATE`, in name order (one order
 for every claimer, so claims queue instead of deadlocking); under that lock a claimer counts the
 slots in use and claims only runs that fit, and the next claimer counts after it commits. On
 SQLite the claim's write transaction began IMMEDIATE: writers run one at a time anyway."""
@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
-from ..database.models import flow_concurrency_limit, flow_run
+from ..database.models import flow_concurrency_limit, flow_run, task_tag_limit
 from ..domain.states import StateType
 from .common import TENANT_ID, Conn, Row, first, upsert
 from .run_queue import names_of
@@ -28,49 +29,64 @@ from .run_queue import names_of
 OCCUPYING = ["Submitted", *names_of(StateType.RUNNING, StateType.CANCELLING)]
 
 
-async def upsert_limit(conn: Conn, *, name: str, limit: int, now: datetime) -> Row:
-    stmt = upsert(conn, flow_concurrency_limit).values(
-        id=uuid.uuid4(), tenant_id=TENANT_ID, name=name, limit=limit, created=now, updated=now)
+@dataclass(frozen=True)
+class LimitTable:
+    """A table of limits: flow-run labels (`name`) or task tags (`tag`)."""
+
+    table: sa.Table
+    key: str
+
+
+FLOW_LIMITS = LimitTable(flow_concurrency_limit, "name")
+TASK_LIMITS = LimitTable(task_tag_limit, "tag")
+
+
+async def upsert_limit(conn: Conn, kind: LimitTable, *, key: str, limit: int, now: datetime
+                       ) -> Row:
+    stmt = upsert(conn, kind.table).values(
+        id=uuid.uuid4(), tenant_id=TENANT_ID, limit=limit, created=now, updated=now,
+        **{kind.key: key})
     stmt = stmt.on_conflict_do_update(
-        index_elements=["tenant_id", "name"],
+        index_elements=["tenant_id", kind.key],
         set_={"limit": stmt.excluded.limit, "updated": stmt.excluded.updated},
-    ).returning(*flow_concurrency_limit.c)
+    ).returning(*kind.table.c)
     row = await first(conn, stmt)
     assert row is not None
     return row
 
 
-async def delete_limit(conn: Conn, name: str) -> bool:
-    result = await conn.execute(
-        flow_concurrency_limit.delete().where(flow_concurrency_limit.c.name == name))
+async def delete_limit(conn: Conn, kind: LimitTable, condition: sa.ColumnElement[bool]) -> bool:
+    result = await conn.execute(kind.table.delete().where(condition))
     return bool(result.rowcount)
 
 
-async def all_limits(conn: Conn) -> Sequence[Row]:
-    stmt = sa.select(flow_concurrency_limit).order_by(flow_concurrency_limit.c.name)
+async def all_limits(conn: Conn, kind: LimitTable) -> Sequence[Row]:
+    stmt = sa.select(kind.table).order_by(kind.table.c[kind.key])
     return (await conn.execute(stmt)).all()
 
 
-async def lock_flow_limits(conn: Conn, labels: Iterable[str]) -> dict[str, int]:
-    """The limits on any of `labels`, locked for this transaction in name order."""
+async def lock_limits(conn: Conn, kind: LimitTable, keys: Iterable[str]) -> dict[str, int]:
+    """The limits on any of `keys`, locked for this transaction in key order."""
+    column = kind.table.c[kind.key]
     stmt = (
-        sa.select(flow_concurrency_limit.c.name, flow_concurrency_limit.c.limit)
-        .where(flow_concurrency_limit.c.name.in_(list(labels)))
-        .order_by(flow_concurrency_limit.c.name)
+        sa.select(column.label("key"), kind.table.c.limit)
+        .where(column.in_(list(keys)))
+        .order_by(column)
     )
     if conn.dialect.name == "postgresql":
         stmt = stmt.with_for_update()
-    return {row.name: int(row.limit) for row in (await conn.execute(stmt)).all()}
+    return {row.key: int(row.limit) for row in (await conn.execute(stmt)).all()}
 
 
-def _label_values(conn: Conn) -> sa.TableValuedAlias:
+def json_elements(conn: Conn, column: sa.ColumnElement[object]) -> sa.TableValuedAlias:
+    """The elements of a JSON list column as a table of `value` (nothing for a non-list)."""
     if conn.dialect.name == "postgresql":
         as_array = sa.case(
-            (sa.func.jsonb_typeof(flow_run.c.labels) == "array", flow_run.c.labels),
+            (sa.func.jsonb_typeof(column) == "array", column),
             else_=sa.cast(sa.literal("[]"), postgresql.JSONB),
         )
         return sa.func.jsonb_array_elements_text(as_array).table_valued("value")
-    return sa.func.json_each(flow_run.c.labels).table_valued("value")
+    return sa.func.json_each(column).table_valued("value")
 
 
 async def slots_in_use(conn: Conn, labels: Iterable[str]) -> dict[str, int]:
@@ -78,7 +94,7 @@ async def slots_in_use(conn: Conn, labels: Iterable[str]) -> dict[str, int]:
     wanted = list(labels)
     if not wanted:
         return {}
-    each = _label_values(conn)
+    each = json_elements(conn, flow_run.c.labels)
     stmt = (
         sa.select(each.c.value, sa.func.count())
         .select_from(flow_run.join(each, sa.true()))

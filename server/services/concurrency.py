@@ -35,21 +35,27 @@ def _name(name: str) -> str:
 async def set_flow_concurrency_limit(conn: Conn, *, name: str, limit: int) -> FlowConcurrencyLimit:
     """Allow at most `limit` runs carrying label `name` to be claimed or run at once (0 holds
     every such run). Setting it again changes the limit; runs already running keep going."""
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-        raise InvalidInput("limit must be a whole number of runs, 0 or more", field="limit")
-    row = await repo.upsert_limit(conn, name=_name(name), limit=limit, now=clock.now())
+    check_limit(limit)
+    row = await repo.upsert_limit(conn, repo.FLOW_LIMITS, key=_name(name), limit=limit,
+                                  now=clock.now())
     used = await repo.slots_in_use(conn, [row.name])
     return FlowConcurrencyLimit(row.id, row.name, int(row.limit), used.get(row.name, 0))
 
 
+def check_limit(limit: object) -> None:
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise InvalidInput("limit must be a whole number of runs, 0 or more", field="limit")
+
+
 async def delete_flow_concurrency_limit(conn: Conn, *, name: str) -> None:
-    if not await repo.delete_limit(conn, _name(name)):
+    condition = repo.FLOW_LIMITS.table.c.name == _name(name)
+    if not await repo.delete_limit(conn, repo.FLOW_LIMITS, condition):
         raise NotFound(f"No concurrency limit on label {name!r}", field="name")
 
 
 async def flow_concurrency_limits(conn: Conn) -> list[FlowConcurrencyLimit]:
     """Every limit with the slots in use now, by name."""
-    rows = await repo.all_limits(conn)
+    rows = await repo.all_limits(conn, repo.FLOW_LIMITS)
     used = await repo.slots_in_use(conn, [row.name for row in rows])
     return [FlowConcurrencyLimit(row.id, row.name, int(row.limit), used.get(row.name, 0))
             for row in rows]
@@ -57,7 +63,7 @@ async def flow_concurrency_limits(conn: Conn) -> list[FlowConcurrencyLimit]:
 
 async def limits_for(conn: Conn, labels: Sequence[str]) -> dict[str, int]:
     """The limits an agent with these labels may meet, locked until the claim commits."""
-    return await repo.lock_flow_limits(conn, labels)
+    return await repo.lock_limits(conn, repo.FLOW_LIMITS, labels)
 
 
 async def admit(conn: Conn, rows: Sequence[Row], limits: dict[str, int], wanted: int

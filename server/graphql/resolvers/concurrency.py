@@ -7,6 +7,7 @@ import uuid
 import strawberry
 
 from ...services import concurrency as service
+from ...services import task_concurrency
 from . import done, in_transaction, snake_input, snake_type, success_payload
 
 
@@ -20,6 +21,23 @@ class set_flow_concurrency_limit_input:
 @snake_input
 class delete_flow_concurrency_limit_input:
     name: str
+
+
+@snake_input
+class update_task_tag_limit_input:
+    tag: str
+    limit: int = strawberry.field(description="At most this many task runs with the tag run "
+                                              "at once (0 holds them all)")
+
+
+@snake_input
+class delete_task_tag_limit_input:
+    limit_id: uuid.UUID
+
+
+@snake_type
+class update_task_tag_limit_payload:
+    id: uuid.UUID
 
 
 @snake_type
@@ -52,6 +70,22 @@ class ConcurrencyMutations:
     ) -> success_payload:
         return done(await in_transaction(
             info, lambda conn: service.delete_flow_concurrency_limit(conn, name=input.name)))
+
+    @strawberry.mutation(description="Limit how many task runs with a tag run at once "
+                                     "(Prefect Cloud v1's task tag limits)")
+    async def update_task_tag_limit(
+        self, info: strawberry.Info, input: update_task_tag_limit_input
+    ) -> update_task_tag_limit_payload:
+        limit = await in_transaction(info, lambda conn: task_concurrency.update_task_tag_limit(
+            conn, tag=input.tag, limit=input.limit))
+        return update_task_tag_limit_payload(id=limit.id)
+
+    @strawberry.mutation(description="Remove a task tag limit")
+    async def delete_task_tag_limit(
+        self, info: strawberry.Info, input: delete_task_tag_limit_input
+    ) -> success_payload:
+        return done(await in_transaction(info, lambda conn: task_concurrency.delete_task_tag_limit(
+            conn, limit_id=input.limit_id)))
 
 
 @strawberry.type

@@ -9,7 +9,9 @@ from typing import Annotated
 
 import strawberry
 
+from ...services import task_concurrency
 from ...services import task_runs as service
+from ...settings import get_settings
 from .. import reads
 from ..scalars import JSON
 from . import done, in_transaction, snake_input, snake_type, success_payload
@@ -88,17 +90,21 @@ class TaskRunMutations:
             serialized_state=row.serialized_state)
 
     @strawberry.mutation(description="Set task runs' states, all or nothing; a given version "
-                                      "must match the current one")
+                                      "must match the current one. A task run whose tag is at "
+                                      "its limit does not start: its status is QUEUED")
     async def set_task_run_states(
         self, info: strawberry.Info, input: set_task_run_states_input
     ) -> set_task_run_states_payload:
         changes = [service.StateChange(item.task_run_id, item.state, item.version)
                    for item in input.states]
-        versions = await in_transaction(
-            info, lambda conn: service.set_task_run_states(conn, changes=changes))
+        timeout = get_settings().heartbeat_timeout_seconds
+        outcomes = await in_transaction(info, lambda conn: task_concurrency.set_task_run_states(
+            conn, changes=changes, heartbeat_timeout_seconds=timeout))
         return set_task_run_states_payload(states=[
-            set_task_run_state_payload(id=change.task_run_id, version=version)
-            for change, version in zip(changes, versions, strict=True)
+            set_task_run_state_payload(id=change.task_run_id, version=outcome.version,
+                                       status="QUEUED" if outcome.queued else "SUCCESS",
+                                       message=outcome.queued)
+            for change, outcome in zip(changes, outcomes, strict=True)
         ])
 
     @strawberry.mutation
