@@ -111,3 +111,14 @@ async def test_twelve_concurrent_claims_never_take_more_runs_than_the_limit(db: 
     results = await asyncio.gather(*(_claim(db, agent_ids[i % 4], limit=2) for i in range(12)))
     claimed = [run_id for got in results for run_id in got]
     assert len(claimed) == len(set(claimed)) == 3
+
+
+async def test_the_prefect1_queue_offers_only_the_runs_that_fit_the_limit(db: Database) -> None:
+    await call(db, concurrency.set_flow_concurrency_limit, name="db", limit=1)
+    runs = await _runs(db, 3, ["db"])
+    agent_id = await _agent(db, ["db"])
+    offered = await call(db, agents.get_runs_in_queue, agent_id=agent_id)
+    assert offered == [runs[0]]
+    await call(db, flow_runs.set_flow_run_state, flow_run_id=runs[0],
+               state={"type": "Submitted"})
+    assert await call(db, agents.get_runs_in_queue, agent_id=agent_id) == []
