@@ -103,6 +103,38 @@ def scheduled_flow(name: str, labels: list[str]) -> Flow:
     return flow
 
 
+@task
+def count_run(marker: str) -> str:
+    """Append a line to `marker`: how the restart test sees which tasks ran again."""
+    with open(marker, "a") as out:
+        out.write("first\n")
+    return marker
+
+
+@task
+def fail_once(marker: str) -> None:
+    """Fail while `marker` + ".ok" does not exist (the test creates it before restarting)."""
+    import os
+
+    with open(marker, "a") as out:
+        out.write("second\n")
+    if not os.path.exists(marker + ".ok"):
+        raise RuntimeError("failing until the marker says otherwise")
+
+
+def restartable_flow(name: str, labels: list[str]) -> Flow:
+    """count_run -> fail_once: fails until the test says otherwise, then a restart finishes
+    it without running count_run again."""
+    from prefect.engine.results import LocalResult
+
+    flow = _flow(name, labels)
+    flow.result = LocalResult()  # checkpointed: the restart reads count_run's result back
+    with flow:
+        marker = Parameter("marker")
+        fail_once(count_run(marker))
+    return flow
+
+
 LIMITED_TAG = "flowrun-tag-limit"
 
 
@@ -132,5 +164,6 @@ def tag_limited_flow(name: str, labels: list[str]) -> Flow:
 
 
 BUILDERS = {"arithmetic": arithmetic_flow, "failing": failing_flow, "sleepy": sleepy_flow,
-            "mapped": mapped_flow, "scheduled": scheduled_flow, "tag_limited": tag_limited_flow}
+            "mapped": mapped_flow, "scheduled": scheduled_flow, "tag_limited": tag_limited_flow,
+            "restartable": restartable_flow}
 
