@@ -40,7 +40,7 @@ test-postgresql: $(TEST_INSTALLED)
 
 lint: $(TEST_INSTALLED)
 	$(VENV)/bin/ruff check server tests bench
-	$(VENV)/bin/mypy server
+	$(VENV)/bin/mypy server tests
 
 schema: install  ## regenerate schema.graphql from the code
 	$(PY) -m server.graphql.export schema.graphql

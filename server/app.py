@@ -33,7 +33,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         pool_size=settings.db_pool_size,
         timeout=settings.db_timeout_seconds,
     )
-    graphql = GraphQLEndpoint(build_schema(), db)
+    graphql = GraphQLEndpoint(build_schema(), db, settings)
 
     async def health(_: Request) -> Response:
         try:
@@ -64,7 +64,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/graphql/", graphql.handle, methods=["GET", "POST"]),
             Route("/", root, methods=["GET", "POST"]),
             Route("/health", health, methods=["GET"]),
-            Mount("/api", app=build_rest_app(db)),
+            Mount("/api", app=build_rest_app(db, settings)),
         ],
         lifespan=lifespan,
         exception_handlers={Exception: internal_error},

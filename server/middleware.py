@@ -6,20 +6,16 @@ calls, so it costs nothing on requests that succeed."""
 
 from __future__ import annotations
 
-import logging
-import uuid
-
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-log = logging.getLogger("flowrun")
+from .masking import mask, request_id
 
 
 async def internal_error(request: Request, exc: Exception) -> Response:
-    request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
-    log.error("request %s failed", request_id, exc_info=exc)
+    masked = mask(exc, request_id(request.headers))
     body = {"errors": [{
-        "message": f"Internal server error (request id {request_id})",
-        "extensions": {"code": "INTERNAL_SERVER_ERROR", "request_id": request_id},
+        "message": masked.message,
+        "extensions": {"code": masked.code, "request_id": masked.request_id},
     }]}
-    return JSONResponse(body, status_code=500, headers={"x-request-id": request_id})
+    return JSONResponse(body, status_code=masked.status, headers=masked.headers)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -72,6 +73,10 @@ class Settings(BaseSettings):
         600.0, gt=0, description="How often the retention loop deletes what is older than "
                                  "the retention periods"
     )
+
+    @property
+    def idempotency_window(self) -> timedelta:
+        return timedelta(seconds=self.idempotency_window_seconds)
 
 
 @lru_cache(maxsize=1)

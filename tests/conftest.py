@@ -9,16 +9,22 @@ the reason shown, except under CI (CI=true), where it fails."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import httpx
 import pytest
+from starlette.applications import Starlette
 
+from server.app import create_app
 from server.database import migrate
 from server.database.engine import Database
+from server.settings import Settings
 from tests.databases import empty, fresh_postgresql
 from tests.live import LiveServer, start_server
 
 BACKENDS = ["sqlite", "postgresql"]
+IN_PROCESS_URL = "http://flowrun.test"
 
 
 @pytest.fixture(scope="session")
@@ -66,3 +72,32 @@ def live_server(database_url: str) -> Iterator[LiveServer]:
 async def server(live_server: LiveServer, db: Database) -> LiveServer:
     """The live server, with the database emptied first."""
     return live_server
+
+
+@pytest.fixture(scope="session")
+async def app(database_url: str) -> AsyncIterator[Starlette]:
+    """The app in this process (its lifespan running), over the session's database, for door
+    tests that are not about the process boundary."""
+    # A small pool: requests come one at a time, and PostgreSQL's connections are shared
+    # with the live servers the other tests start.
+    application = create_app(Settings(database_url=database_url, loops_enabled=False,
+                                      db_pool_size=2))
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@asynccontextmanager
+async def in_process(app: Starlette, path: str = "") -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client for an in-process app (at `path`, such as "/api"). A request that raises
+    reaches the app's own error handling, as over a socket."""
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url=IN_PROCESS_URL + path,
+                                 timeout=30) as http:
+        yield http
+
+
+@pytest.fixture
+async def client(app: Starlette, db: Database) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client for the in-process app, with the database emptied first."""
+    async with in_process(app) as http:
+        yield http

@@ -14,9 +14,10 @@ import psycopg
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
+from sqlmodel import SQLModel
 
+from server.database import models  # noqa: F401  (registers the tables)
 from server.database.engine import Database
-from server.database.models import SQLModel
 
 PG_URL = os.environ.get(
     "FLOWRUN_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test"

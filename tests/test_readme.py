@@ -26,12 +26,12 @@ def test_every_setting_is_documented_in_the_readme() -> None:
     assert missing == []
 
 
-def _examples() -> list[tuple[str, dict[str, Any] | None]]:
+def _examples() -> list[tuple[str, str | None]]:
     """(query, variables) for each graphql block; a json block right after it whose
     preceding prose mentions variables is its variables."""
     text = README.read_text()
     blocks = [(m.group(1), m.group(2), m.start(), m.end()) for m in BLOCK.finditer(text)]
-    examples = []
+    examples: list[tuple[str, str | None]] = []
     for i, (lang, body, _, end) in enumerate(blocks):
         if lang != "graphql":
             continue

@@ -8,8 +8,8 @@ UPDATEs in the repository."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,17 +17,9 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
-from ..domain.errors import (
-    Conflict,
-    FlowrunError,
-    InvalidInput,
-    NotFound,
-    ServiceUnavailable,
-)
+from .errors import translated_errors
 
 _WRITE = "flowrun_write"
 
@@ -92,7 +84,7 @@ class Database:
     @asynccontextmanager
     async def transaction(self, *, write: bool = True) -> AsyncIterator[AsyncConnection]:
         """Open a transaction; commit when the block ends, roll back when it raises."""
-        with _translated_errors():
+        with translated_errors():
             async with (self.write_engine if write else self.engine).connect() as conn:
                 if write:
                     await conn.execution_options(**{_WRITE: True})
@@ -102,7 +94,7 @@ class Database:
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncConnection]:
         """A connection for reads only (autocommit on PostgreSQL, a deferred read on SQLite)."""
-        with _translated_errors():
+        with translated_errors():
             async with self.read_engine.connect() as conn:
                 yield conn
 
@@ -112,60 +104,8 @@ class Database:
             await self.write_engine.dispose()
 
 
-@contextmanager
-def _translated_errors() -> Iterator[None]:
-    """Database errors become domain errors here: busy or lost databases are a retryable
-    503, values the database refuses (NUL bytes in text, out-of-range numbers) are bad input,
-    a reference to a row that is gone (deleted between a service's check and its write) is
-    NOT_FOUND, and a duplicate no service anticipated is a CONFLICT."""
-    try:
-        yield
-    except PoolTimeout as exc:
-        raise ServiceUnavailable("The database is busy; retry the request") from exc
-    except DBAPIError as exc:
-        if is_transient(exc):
-            raise ServiceUnavailable(
-                "The database is busy or unreachable; retry the request"
-            ) from exc
-        if isinstance(exc, DataError) or _sqlstate(exc).startswith("22"):
-            raise InvalidInput(f"The database refused a value: {_reason(exc)}") from exc
-        if isinstance(exc, IntegrityError):
-            raise _integrity_error(exc) from exc
-        raise
-
-
-def _integrity_error(exc: IntegrityError) -> FlowrunError:
-    reason = _reason(exc)
-    if _sqlstate(exc) == "23503" or "FOREIGN KEY" in reason:
-        return NotFound(f"A row this request refers to does not exist (any more): {reason}")
-    if _sqlstate(exc) == "23505" or "UNIQUE" in reason:
-        return Conflict(f"That already exists: {reason}")
-    return InvalidInput(f"The database refused the change: {reason}")
-
-
-def _sqlstate(exc: DBAPIError) -> str:
-    return getattr(exc.orig, "sqlstate", None) or ""
-
-
-def _reason(exc: DBAPIError) -> str:
-    diag = getattr(exc.orig, "diag", None)
-    return getattr(diag, "message_primary", None) or str(exc.orig).splitlines()[0]
-
-
 def _json_dumps(value: Any) -> str:
     return orjson.dumps(value).decode()
-
-
-def is_transient(exc: DBAPIError) -> bool:
-    """Busy, locked, serialization failure, lost connection: worth a retry."""
-    if exc.connection_invalidated:
-        return True
-    sqlstate = _sqlstate(exc)
-    if sqlstate:
-        return sqlstate.startswith(("08", "40", "53", "57P"))
-    # SQLite has no SQLSTATE: only a locked or busy database is worth a retry.
-    message = str(exc.orig).lower()
-    return isinstance(exc, OperationalError) and ("locked" in message or "busy" in message)
 
 
 def _sqlite_engine(url: sa.URL, pool_size: int, timeout: float) -> AsyncEngine:

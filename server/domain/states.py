@@ -14,6 +14,7 @@ from typing import Any
 import pendulum
 
 from .errors import InvalidInput
+from .jsonvalues import json_object
 from .times import parse_time
 
 SERIALIZER_VERSION = "1.4.1"
@@ -133,6 +134,14 @@ def parse_state(document: dict[str, Any], field: str = "state") -> NewState:
             raise InvalidInput(f"{field}.start_time must be an ISO 8601 string", field=field)
         start_time = parse_time(raw_start, f"{field}.start_time")
     return NewState(name, state_type, message, start_time, dict(document, type=name))
+
+
+def state_from_document(value: Any, field: str = "state") -> NewState:
+    """A state as a GraphQL door receives it: a JSON object (or a string holding one)."""
+    document = json_object(value, field)
+    if document is None:
+        raise InvalidInput(f"{field} is required", field=field)
+    return parse_state(document, field)
 
 
 def server_state(

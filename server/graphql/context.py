@@ -1,4 +1,4 @@
-"""The per-request context: the database and the request's dataloaders."""
+"""The per-request context: the database, the app's settings and the request's dataloaders."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ from typing import Any
 from strawberry.dataloader import DataLoader
 
 from ..database.engine import Database
+from ..settings import Settings
 
 
 class Context:
-    def __init__(self, db: Database, request_id: str) -> None:
+    def __init__(self, db: Database, settings: Settings, request_id: str) -> None:
         self.db = db
+        self.settings = settings
         self.request_id = request_id
         self._loaders: dict[Hashable, DataLoader[Any, Any]] = {}
 

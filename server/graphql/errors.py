@@ -3,19 +3,16 @@ domain/errors.py; anything unexpected is masked and logged with the request id."
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from graphql import GraphQLError
 
 from ..domain.errors import FlowrunError
-
-log = logging.getLogger("flowrun.graphql")
+from ..masking import mask
 
 BAD_USER_INPUT = "BAD_USER_INPUT"
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
-INTERNAL = "INTERNAL_SERVER_ERROR"
 
 
 def format_error(error: GraphQLError, request_id: str) -> dict[str, Any]:
@@ -30,9 +27,9 @@ def format_error(error: GraphQLError, request_id: str) -> dict[str, Any]:
         # graphql-core's own checks: variables that do not coerce, values of the wrong type.
         message, extensions = error.message, {"code": BAD_USER_INPUT}
     else:
-        log.error("request %s failed", request_id, exc_info=original)
-        message = f"Internal server error (request id {request_id})"
-        extensions = {"code": INTERNAL, "request_id": request_id}
+        masked = mask(original, request_id)
+        message = masked.message
+        extensions = {"code": masked.code, "request_id": masked.request_id}
     out: dict[str, Any] = {"message": message, "extensions": extensions}
     if error.locations:
         out["locations"] = [{"line": loc.line, "column": loc.column} for loc in error.locations]

@@ -18,26 +18,14 @@ from typing import Any
 
 import strawberry
 
-from ..repository.entities import (
-    BOOLEAN,
-    ENTITIES,
-    FLOAT,
-    INT,
-    JSON,
-    STRING,
-    TIMESTAMP,
-    UUID,
-    Entity,
-    Relation,
-)
+from ..repository.entities import ENTITIES, JSON, STRING, ColumnKind, Entity, Relation
 from . import computed
 from . import reads as r
 from .scalars import Jsonb, Timestamptz, Uuid
+from .vocabulary import SCALAR_ANNOTATIONS as _PY
+from .vocabulary import comparison_type
 
 _NS = globals()
-
-_PY = {UUID: "Uuid", STRING: "str", INT: "int", FLOAT: "float", BOOLEAN: "bool",
-       TIMESTAMP: "Timestamptz", JSON: "Jsonb"}
 _ = (Uuid, Timestamptz, Jsonb)  # referenced by name in the generated annotations
 
 
@@ -65,7 +53,7 @@ def _make(name: str, fields: dict[str, str], decorate: Callable[..., Any],
     return cls
 
 
-def _comparison(kind: str) -> None:
+def _comparison(kind: ColumnKind) -> None:
     py = _PY[kind]
     if kind == JSON:
         fields = {"_contains": "Jsonb | None", "_has_key": "str | None",
@@ -76,14 +64,14 @@ def _comparison(kind: str) -> None:
                        "_is_null": "bool | None"})
         if kind == STRING:
             fields.update({op: "str | None" for op in ("_like", "_nlike", "_ilike", "_nilike")})
-    _make(f"{kind}_comparison_exp", fields, strawberry.input)
+    _make(comparison_type(kind), fields, strawberry.input)
 
 
 def _bool_exp(entity: Entity) -> None:
     name = f"{entity.name}_bool_exp"
     fields = {"_and": f"list[{name}] | None", "_or": f"list[{name}] | None",
               "_not": f"{name} | None"}
-    fields.update({col: f"{kind}_comparison_exp | None" for col, kind in entity.columns.items()})
+    fields.update({col: f"{comparison_type(kind)} | None" for col, kind in entity.columns.items()})
     fields.update({rel.name: f"{rel.target}_bool_exp | None"
                    for rel in entity.relations.values()})
     _make(name, fields, strawberry.input)

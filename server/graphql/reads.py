@@ -1,4 +1,5 @@
-"""Resolvers for the generated read API: lists, by-pk, counts and relations."""
+"""Resolvers for the generated read API: lists, by-pk, counts and relations, each through the
+read service (services/reads.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from typing import Any
 import orjson
 import strawberry
 
-from ..repository import queries
 from ..repository.entities import ENTITIES, Entity, Relation
+from ..services import reads
 from .inputs import plain
 from .selection import selected_columns
 
@@ -24,7 +25,7 @@ def list_resolver(entity: Entity) -> Resolver:
         limit: int | None = None, offset: int | None = None,
     ) -> Any:
         async with info.context.db.read() as conn:
-            return await queries.select_rows(
+            return await reads.rows(
                 conn, entity, where=plain(where), order_by=plain(order_by),
                 limit=limit, offset=offset, columns=selected_columns(info, entity),
             )
@@ -35,7 +36,7 @@ def list_resolver(entity: Entity) -> Resolver:
 def by_pk_resolver(entity: Entity) -> Resolver:
     async def resolve(info: strawberry.Info, id: uuid.UUID) -> Any:
         async with info.context.db.read() as conn:
-            return await queries.by_id(conn, entity, id, selected_columns(info, entity))
+            return await reads.row_by_id(conn, entity, id, selected_columns(info, entity))
 
     return resolve
 
@@ -43,7 +44,7 @@ def by_pk_resolver(entity: Entity) -> Resolver:
 def count_resolver(entity: Entity) -> Resolver:
     async def resolve(info: strawberry.Info, where: Any = None) -> Any:
         async with info.context.db.read() as conn:
-            count = await queries.count_rows(conn, entity, where=plain(where))
+            count = await reads.count(conn, entity, where=plain(where))
         return SimpleNamespace(aggregate=SimpleNamespace(count=count))
 
     return resolve
@@ -59,7 +60,7 @@ def one_relation_resolver(rel: Relation) -> Resolver:
 
         async def load(keys: list[Any]) -> list[Any]:
             async with info.context.db.read() as conn:
-                found = await queries.by_keys(conn, target, rel.remote, keys)
+                found = await reads.rows_by_keys(conn, target, rel.remote, keys)
             return [found.get(k) for k in keys]
 
         return await info.context.loader(("one", rel.target, rel.remote), load).load(value)
@@ -79,7 +80,7 @@ def many_relation_resolver(rel: Relation) -> Resolver:
 
         async def load(keys: list[Any]) -> list[Any]:
             async with info.context.db.read() as conn:
-                found = await queries.children(conn, target, rel.remote, keys, **args)
+                found = await reads.children(conn, target, rel.remote, keys, **args)
             return [found.get(k, []) for k in keys]
 
         key = ("many", rel.target, rel.remote, orjson.dumps(args, default=str))
@@ -94,7 +95,7 @@ async def load_by_id(info: strawberry.Info, entity_name: str, key: Any) -> Any:
 
     async def load(keys: list[Any]) -> list[Any]:
         async with info.context.db.read() as conn:
-            found = await queries.by_keys(conn, target, "id", keys)
+            found = await reads.rows_by_keys(conn, target, "id", keys)
         return [found.get(k) for k in keys]
 
     return await info.context.loader(("one", entity_name, "id"), load).load(key)

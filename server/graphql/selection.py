@@ -9,10 +9,11 @@ import strawberry
 from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, SelectionSetNode
 
 from ..repository.entities import Entity
+from .strawberry_private import resolve_info
 
 
 def selected_columns(info: strawberry.Info, entity: Entity) -> tuple[str, ...]:
-    raw = info._raw_info
+    raw = resolve_info(info)
     names: set[str] = set()
     for node in raw.field_nodes:
         _collect(node.selection_set, raw.fragments, names)

@@ -8,9 +8,9 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from ..database.errors import translated_errors
 from ..database.models import DEFAULT_TENANT_ID
 from ..domain.errors import Conflict
 
@@ -30,21 +30,14 @@ def upsert(conn: Conn, table: sa.Table) -> Any:
 
 
 async def insert_unique(conn: Conn, stmt: Any, what: str) -> None:
-    """Execute an INSERT, turning a unique violation into a Conflict naming `what`."""
-    try:
+    """Execute an INSERT in a savepoint, a unique violation becoming a Conflict naming `what`.
+
+    `reason` carries Hasura's text: Prefect 1's Client.create_project recognises an existing
+    project by it and returns that project's id."""
+    with translated_errors(on_duplicate=Conflict(f"{what} already exists",
+                                                 reason="Uniqueness violation.")):
         async with conn.begin_nested():
             await conn.execute(stmt)
-    except IntegrityError as exc:
-        if _is_unique_violation(exc):
-            # `reason` carries Hasura's text: Prefect 1's Client.create_project recognises an
-            # existing project by it and returns that project's id.
-            raise Conflict(f"{what} already exists", reason="Uniqueness violation.") from None
-        raise
-
-
-def _is_unique_violation(exc: IntegrityError) -> bool:
-    sqlstate = getattr(exc.orig, "sqlstate", None)
-    return sqlstate == "23505" or "UNIQUE constraint failed" in str(exc.orig)
 
 
 async def first(conn: Conn, stmt: Any) -> Row | None:

@@ -1,12 +1,13 @@
-"""The queryable entities: each table with its relations, as the Hasura-style API exposes them.
+"""The queryable entities: each table with its relations and the kind of each column.
 
-This one registry drives the SQL filter compiler (repository/filters.py) and the generated
-GraphQL types (graphql/generated.py), so a column added to a table is filterable, sortable and
-readable without further code."""
+This one registry drives the SQL filter compiler (repository/filters.py) and, through the
+GraphQL door's own vocabulary (graphql/vocabulary.py names each kind as Hasura does), the
+generated GraphQL types (graphql/generated.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 
 import sqlalchemy as sa
@@ -14,10 +15,20 @@ import sqlalchemy as sa
 from ..database import models as m
 from ..database.types import UTCDateTime
 
-# Column kinds, named as Hasura names their comparison types.
-UUID, STRING, INT, FLOAT, BOOLEAN, TIMESTAMP, JSON = (
-    "uuid", "String", "Int", "Float", "Boolean", "timestamptz", "jsonb"
-)
+
+class ColumnKind(StrEnum):
+    """What a column holds, as far as filtering and decoding care."""
+
+    UUID = "uuid"
+    STRING = "string"
+    INT = "integer"
+    FLOAT = "number"
+    BOOLEAN = "boolean"
+    TIMESTAMP = "timestamp"
+    JSON = "JSON"
+
+
+UUID, STRING, INT, FLOAT, BOOLEAN, TIMESTAMP, JSON = ColumnKind
 
 
 @dataclass(frozen=True)
@@ -37,13 +48,13 @@ class Entity:
     hidden: frozenset[str] = frozenset({"tenant_id"})
 
     @cached_property
-    def columns(self) -> dict[str, str]:
+    def columns(self) -> dict[str, ColumnKind]:
         return {
             c.name: column_kind(c) for c in self.table.columns if c.name not in self.hidden
         }
 
 
-def column_kind(column: sa.Column[object]) -> str:
+def column_kind(column: sa.Column[object]) -> ColumnKind:
     col_type = column.type
     if isinstance(col_type, UTCDateTime):
         return TIMESTAMP

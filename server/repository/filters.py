@@ -20,7 +20,18 @@ from sqlalchemy.dialects import postgresql
 
 from ..domain.errors import InvalidInput
 from ..domain.times import parse_time
-from .entities import BOOLEAN, ENTITIES, FLOAT, INT, JSON, STRING, TIMESTAMP, UUID, Entity
+from .entities import (
+    BOOLEAN,
+    ENTITIES,
+    FLOAT,
+    INT,
+    JSON,
+    STRING,
+    TIMESTAMP,
+    UUID,
+    ColumnKind,
+    Entity,
+)
 
 Clause = sa.ColumnElement[bool]
 _COMPARISONS = {"_eq": "__eq__", "_neq": "__ne__", "_gt": "__gt__", "_gte": "__ge__",
@@ -73,7 +84,9 @@ class _Compiler:
         inner = self.where(target, where, alias)
         return sa.exists(sa.select(sa.literal(1)).select_from(alias).where(condition, inner))
 
-    def column(self, column: Any, kind: str, name: str, ops: dict[str, Any]) -> list[Clause]:
+    def column(
+        self, column: Any, kind: ColumnKind, name: str, ops: dict[str, Any]
+    ) -> list[Clause]:
         out: list[Clause] = []
         for op, value in ops.items():
             if op == "_is_null":
@@ -96,21 +109,27 @@ class _Compiler:
 
     def json_op(self, column: Any, name: str, op: str, value: Any) -> Clause:
         if op == "_contains":
-            if self.dialect == "postgresql":
-                contains: Clause = column.op("@>")(
-                    sa.cast(sa.literal(value, sa.JSON()), postgresql.JSONB)
-                )
-                return contains
-            return _sqlite_contains(column, value)
+            return json_contains(column, value, self.dialect)
         if op == "_has_key":
             if self.dialect == "postgresql":
-                has_key: Clause = column.op("?")(sa.literal(str(value)))
+                has_key: Clause = column.op("?", is_comparison=True)(sa.literal(str(value)))
                 return has_key
             each = sa.func.json_each(column).table_valued("key")
             return sa.exists(
                 sa.select(sa.literal(1)).select_from(each).where(each.c.key == str(value))
             )
         raise InvalidInput(f"{name} is JSON and supports _contains, _has_key and _is_null")
+
+
+def json_contains(column: Any, value: Any, dialect: str) -> Clause:
+    """The JSON column contains `value` (PostgreSQL's @>, its equivalent on SQLite)."""
+    if dialect == "postgresql":
+        # is_comparison: the result is a boolean (so _not can negate it), not JSON.
+        contains: Clause = column.op("@>", is_comparison=True)(
+            sa.cast(sa.literal(value, sa.JSON()), postgresql.JSONB)
+        )
+        return contains
+    return _sqlite_contains(column, value)
 
 
 def _sqlite_contains(column: Any, value: Any) -> Clause:
@@ -151,7 +170,7 @@ def _like(column: Any, op: str, value: Any) -> Clause:
     return sa.not_(clause) if op.startswith("_n") else clause
 
 
-def _value(kind: str, name: str, value: Any) -> Any:
+def _value(kind: ColumnKind, name: str, value: Any) -> Any:
     try:
         if kind == UUID:
             return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
 from datetime import datetime
 from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
 
-from ..database.models import flow_run, flow_run_state
-from ..domain.states import NewState
-from .common import TENANT_ID, Conn, Row, first, new_id
+from ..database.models import deployment, flow, flow_run, flow_run_state
+from ..domain.records import FlowRunRecord, FlowRunView
+from ..domain.states import NewState, StateType
+from ..domain.times import parse_time
+from .common import TENANT_ID, Conn, first, new_id
+from .filters import Clause, json_contains
 from .run_states import (
     first_state_columns,
     history_row,
@@ -19,9 +24,126 @@ from .run_states import (
     transition_values,
 )
 
+_VIEW = sa.select(
+    flow_run,
+    flow.c.version.label("flow_version"),
+    deployment.c.version.label("deployment_version"),
+).select_from(
+    flow_run.join(flow, flow.c.id == flow_run.c.flow_id).outerjoin(
+        deployment, deployment.c.id == flow_run.c.deployment_id
+    )
+)
 
-async def get(conn: Conn, flow_run_id: uuid.UUID) -> Row | None:
-    return await first(conn, sa.select(flow_run).where(flow_run.c.id == flow_run_id))
+# The orders a REST caller may ask runs in (named as Prefect 3 names them); id breaks ties.
+RUN_SORTS: dict[str, list[sa.ColumnElement[Any]]] = {
+    "ID_DESC": [flow_run.c.id.desc()],
+    "NAME_ASC": [flow_run.c.name.asc()],
+    "NAME_DESC": [flow_run.c.name.desc()],
+    "EXPECTED_START_TIME_ASC": [flow_run.c.scheduled_start_time.asc()],
+    "EXPECTED_START_TIME_DESC": [flow_run.c.scheduled_start_time.desc()],
+    "START_TIME_ASC": [flow_run.c.start_time.asc().nulls_last()],
+    "START_TIME_DESC": [flow_run.c.start_time.desc().nulls_last()],
+    "END_TIME_DESC": [flow_run.c.end_time.desc().nulls_last()],
+}
+DEFAULT_RUN_SORT = "EXPECTED_START_TIME_DESC"
+
+
+@dataclass(frozen=True, slots=True)
+class DeploymentRunFields:
+    """The columns of a run made from a deployment (the REST door's fields, seed 003)."""
+
+    deployment_id: uuid.UUID
+    tags: list[str]
+    work_queue_name: str | None
+    job_variables: dict[str, Any]
+    empirical_policy: dict[str, Any] | None
+    infrastructure_document_id: uuid.UUID | None
+    parent_task_run_id: uuid.UUID | None
+
+
+@dataclass(frozen=True, slots=True)
+class NewFlowRun:
+    """The columns a new run is given (its state columns come from its first state)."""
+
+    flow_id: uuid.UUID
+    name: str
+    parameters: dict[str, Any]
+    context: dict[str, Any]
+    labels: list[str]
+    run_config: dict[str, Any] | None
+    scheduled_start_time: datetime
+    idempotency_key: str | None
+    deployment: DeploymentRunFields | None = None
+
+
+_DEPLOYMENT_FIELDS = tuple(f.name for f in fields(DeploymentRunFields))
+_NEW_RUN_FIELDS = tuple(f.name for f in fields(NewFlowRun) if f.name != "deployment")
+_NO_DEPLOYMENT = dict.fromkeys(_DEPLOYMENT_FIELDS)
+
+
+@dataclass(frozen=True, slots=True)
+class RunFilter:
+    """Which runs to list; every condition given must hold (None: no condition)."""
+
+    ids: Sequence[uuid.UUID] | None = None
+    names: Sequence[str] | None = None
+    deployment_ids: Sequence[uuid.UUID] | None = None
+    deployment_is_null: bool | None = None
+    state_types: Sequence[StateType] | None = None
+    state_names: Sequence[str] | None = None
+    tags_all: Sequence[str] | None = None
+    expected_start_after: datetime | None = None
+    expected_start_before: datetime | None = None
+    start_after: datetime | None = None
+    start_before: datetime | None = None
+    sort: str = DEFAULT_RUN_SORT
+    limit: int = 200
+    offset: int = 0
+
+
+async def get(conn: Conn, flow_run_id: uuid.UUID) -> FlowRunRecord | None:
+    row = await first(conn, sa.select(flow_run).where(flow_run.c.id == flow_run_id))
+    return None if row is None else FlowRunRecord(**row._mapping)
+
+
+async def view(conn: Conn, flow_run_id: uuid.UUID) -> FlowRunView | None:
+    row = await first(conn, _VIEW.where(flow_run.c.id == flow_run_id))
+    return None if row is None else FlowRunView(**row._mapping)
+
+
+async def views(conn: Conn, run_filter: RunFilter) -> list[FlowRunView]:
+    """Runs matching the filter, in its RUN_SORTS order (the caller checked the sort)."""
+    stmt = (
+        _VIEW.where(*_conditions(run_filter, conn.dialect.name))
+        .order_by(*RUN_SORTS[run_filter.sort], flow_run.c.id)
+        .limit(run_filter.limit)
+        .offset(run_filter.offset)
+    )
+    return [FlowRunView(**row._mapping) for row in await conn.execute(stmt)]
+
+
+def _conditions(f: RunFilter, dialect: str) -> list[Clause]:
+    c = flow_run.c
+    out: list[Clause] = [c.tenant_id == TENANT_ID]
+    for column, values in ((c.id, f.ids), (c.name, f.names), (c.deployment_id, f.deployment_ids),
+                           (c.state, f.state_names)):
+        if values is not None:
+            out.append(column.in_(list(values)))
+    if f.state_types is not None:
+        out.append(c.state_type.in_([t.value for t in f.state_types]))
+    if f.deployment_is_null is not None:
+        out.append(c.deployment_id.is_(None) if f.deployment_is_null
+                   else c.deployment_id.is_not(None))
+    if f.tags_all:
+        out.append(json_contains(c.tags, list(f.tags_all), dialect))
+    for column, moment, later in ((c.scheduled_start_time, f.expected_start_after, True),
+                                  (c.scheduled_start_time, f.expected_start_before, False),
+                                  (c.start_time, f.start_after, True),
+                                  (c.start_time, f.start_before, False)):
+        if moment is not None:
+            when = parse_time(moment, column.name)
+            out.append(column >= when if later else column <= when)
+    return out
 
 
 async def current_version(conn: Conn, flow_run_id: uuid.UUID) -> int | None:
@@ -33,7 +155,7 @@ async def insert(
     conn: Conn,
     *,
     flow_run_id: uuid.UUID,
-    values: dict[str, Any],
+    run: NewFlowRun,
     state: NewState,
     now: datetime,
 ) -> None:
@@ -44,11 +166,19 @@ async def insert(
     state_id = new_id()
     row = {
         "id": flow_run_id, "tenant_id": TENANT_ID, "state_id": state_id,
-        "created": now, "updated": now, **first_state_columns(flow_run, state, now), **values,
+        "created": now, "updated": now, **first_state_columns(flow_run, state, now),
+        **{name: getattr(run, name) for name in _NEW_RUN_FIELDS},
+        **_deployment_columns(run.deployment),
     }
     await conn.execute(flow_run.insert(), row)
     await conn.execute(flow_run_state.insert(),
                        history_row("flow_run_id", flow_run_id, state_id, 1, state, now))
+
+
+def _deployment_columns(fields: DeploymentRunFields | None) -> dict[str, Any]:
+    if fields is None:
+        return _NO_DEPLOYMENT
+    return {name: getattr(fields, name) for name in _DEPLOYMENT_FIELDS}
 
 
 async def set_state(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from typing import Any
 
 import pendulum
 import sqlalchemy as sa
 
 from ..database.models import flow, flow_group, task
+from ..domain.records import RunTarget
 from .common import TENANT_ID, Conn, Row, first, insert_unique, new_id, upsert
 
 # What a run needs to know about its flow: the flow, plus its group's defaults and labels.
@@ -33,13 +33,14 @@ _RUN_TARGET = sa.select(
 _RUN_TARGET_BY_ID = _RUN_TARGET.where(flow.c.id == sa.bindparam("flow_id", type_=sa.Uuid()))
 
 
-async def run_target_by_flow_id(conn: Conn, flow_id: uuid.UUID) -> Row | None:
-    return (await conn.execute(_RUN_TARGET_BY_ID, {"flow_id": flow_id})).first()
+async def run_target_by_flow_id(conn: Conn, flow_id: uuid.UUID) -> RunTarget | None:
+    row = (await conn.execute(_RUN_TARGET_BY_ID, {"flow_id": flow_id})).first()
+    return None if row is None else RunTarget(**row._mapping)
 
 
 async def unarchived_run_targets(
     conn: Conn, *, flow_group_id: uuid.UUID | None = None, version_group_id: str | None = None
-) -> Sequence[Row]:
+) -> list[RunTarget]:
     """The unarchived flows of a group (at most two are fetched: one is the answer)."""
     stmt = _RUN_TARGET.where(flow.c.archived.is_(False))
     if flow_group_id is not None:
@@ -48,7 +49,7 @@ async def unarchived_run_targets(
         stmt = stmt.where(
             flow_group.c.tenant_id == TENANT_ID, flow_group.c.name == version_group_id
         )
-    return (await conn.execute(stmt.limit(2))).all()
+    return [RunTarget(**row._mapping) for row in await conn.execute(stmt.limit(2))]
 
 
 async def group_exists(

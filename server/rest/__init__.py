@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import logging
-import uuid
 from collections.abc import Awaitable, Callable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -18,15 +16,16 @@ from starlette.routing import Route
 
 from ..database.engine import Database
 from ..domain.errors import FlowrunError
-from .errors import JSONResponse, RequestInvalid, domain_error, request_invalid
+from ..masking import mask, request_id
+from ..settings import Settings
+from .errors import JSONResponse, RequestInvalid, domain_error, internal_error, request_invalid
 from .openapi import Operation, build_document
 from .routes import OPERATIONS
 
-log = logging.getLogger("flowrun.rest")
 Handler = Callable[[Request], Awaitable[Response]]
 
 
-def build_rest_app(db: Database) -> Starlette:
+def build_rest_app(db: Database, settings: Settings) -> Starlette:
     """The REST API as an ASGI app to mount at /api."""
     routes = [Route(op.path, _guarded(op.handler), methods=[op.method]) for op in OPERATIONS]
     routes += [
@@ -35,6 +34,7 @@ def build_rest_app(db: Database) -> Starlette:
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error})
     app.state.db = db
+    app.state.settings = settings
     return app
 
 
@@ -49,12 +49,8 @@ def _guarded(handler: Handler) -> Handler:
             return await request_invalid(request, exc)
         except FlowrunError as exc:
             return await domain_error(request, exc)
-        except Exception:
-            request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
-            log.exception("request %s failed", request_id)
-            body = {"detail": f"Internal server error (request id {request_id})",
-                    "code": "INTERNAL_SERVER_ERROR", "details": {"request_id": request_id}}
-            return JSONResponse(body, status_code=500, headers={"x-request-id": request_id})
+        except Exception as exc:
+            return internal_error(mask(exc, request_id(request.headers)))
 
     return guarded
 

@@ -3,6 +3,7 @@
     request that does not parse or validate      422  {"detail": [{loc, msg, type, input, ctx}]}
     InvalidInput (a service refused a value)     422  the same shape, code BAD_USER_INPUT
     any other FlowrunError                        its http_status  {"detail", "code", "details"}
+    anything else (server/masking.py)             500  the same shape, details.request_id
 
 The 422 shape is seed 003's HTTPValidationError; pydantic's errors map onto it directly."""
 
@@ -19,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..domain.errors import FlowrunError, InvalidInput
+from ..masking import MaskedError
 
 
 class JSONResponse(Response):
@@ -79,6 +81,12 @@ async def domain_error(_: Request, exc: Exception) -> Response:
     headers = {"retry-after": "1"} if exc.retryable else None
     body = {"detail": exc.message, "code": exc.code, "details": _details(exc)}
     return JSONResponse(body, status_code=exc.http_status, headers=headers)
+
+
+def internal_error(masked: MaskedError) -> Response:
+    body = {"detail": masked.message, "code": masked.code,
+            "details": {"request_id": masked.request_id}}
+    return JSONResponse(body, status_code=masked.status, headers=masked.headers)
 
 
 def _invalid_entry(exc: InvalidInput) -> dict[str, Any]:

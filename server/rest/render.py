@@ -1,19 +1,18 @@
-"""Stored rows as the REST models: every field of FlowRunResponse comes from what flowrun
-stored (or, for the derived times, from domain/run_timing.py)."""
+"""Records as the REST models: every field of FlowRunResponse comes from what flowrun stored
+(or, for the derived times, from domain/run_timing.py)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from ..domain import clock, labels, run_timing
+from ..domain.records import DeploymentRecord, FlowRunView
 from ..domain.states import StateType
-from ..repository.common import Row
 from .api_schemas import DeploymentResponse, OrchestrationResult
 from .schemas import FlowRunPolicy, FlowRunResponse, State, StateDetails
 
 
-def flow_run(run: Row) -> FlowRunResponse:
-    """A flow run row, with flow_version and deployment_version (repository/deployments.py)."""
+def flow_run(run: FlowRunView) -> FlowRunResponse:
     state_type = StateType(run.state_type)
     is_scheduled = state_type is StateType.SCHEDULED
     now = clock.now()
@@ -58,7 +57,7 @@ def flow_run(run: Row) -> FlowRunResponse:
     )
 
 
-def _state(run: Row, state_type: StateType) -> State | None:
+def _state(run: FlowRunView, state_type: StateType) -> State | None:
     if run.state_id is None:
         return None
     details = StateDetails(
@@ -71,16 +70,16 @@ def _state(run: Row, state_type: StateType) -> State | None:
     )
 
 
-def _scheduled_time(run: Row) -> datetime:
+def _scheduled_time(run: FlowRunView) -> datetime:
     """When a scheduled run is due: its state's start time, else its scheduled start."""
-    return run.state_start_time or run.scheduled_start_time  # type: ignore[no-any-return]
+    return run.state_start_time or run.scheduled_start_time
 
 
-def orchestration_result(run: Row) -> OrchestrationResult:
+def orchestration_result(run: FlowRunView) -> OrchestrationResult:
     return OrchestrationResult(state=flow_run(run).state, version=run.version)
 
 
-def deployment(row: Row) -> DeploymentResponse:
+def deployment(row: DeploymentRecord) -> DeploymentResponse:
     return DeploymentResponse(
         id=row.id,
         created=row.created,

@@ -1,9 +1,15 @@
-"""Validated REST bodies as the services' requests (the services never see pydantic)."""
+"""Validated REST bodies as the services' commands (the services never see pydantic)."""
 
 from __future__ import annotations
 
-from ..services.deployments import DeploymentRunRequest, DeploymentSpec, RunFilter, RunState
+import uuid
+
+from ..domain.states import StateType, typed_state
+from ..domain.times import parse_time
+from ..services.deployments import DeploymentRunRequest, DeploymentSpec, RunState
+from ..services.flow_runs import RunFilter, SetFlowRunState
 from .api_schemas import DeploymentCreate, FlowRunFilterRequest
+from .api_schemas import SetFlowRunState as SetStateBody
 from .schemas import DeploymentFlowRunCreate, StateCreate
 
 
@@ -16,6 +22,20 @@ def run_state(state: StateCreate) -> RunState:
         type=state.type, name=state.name, message=state.message,
         scheduled_time=state.state_details.scheduled_time,
     )
+
+
+def state_change(flow_run_id: uuid.UUID, body: SetStateBody) -> SetFlowRunState:
+    """POST /flow_runs/{id}/set_state as a typed state change (a SCHEDULED state's
+    scheduled_time is when it is due)."""
+    state = body.state
+    scheduled = state.state_details.scheduled_time
+    start = (
+        parse_time(scheduled, "state.state_details.scheduled_time")
+        if state.type is StateType.SCHEDULED and scheduled is not None
+        else None
+    )
+    new_state = typed_state(state.type, state.name, state.message, start)
+    return SetFlowRunState(flow_run_id, new_state, body.version)
 
 
 def run_request(body: DeploymentFlowRunCreate) -> DeploymentRunRequest:

@@ -14,6 +14,8 @@ from starlette.responses import Response
 
 from ..database.engine import Database
 from ..services import deployments as service
+from ..services import flow_runs
+from ..settings import Settings
 from . import parsing, render
 from .api_schemas import (
     DeploymentCreate,
@@ -25,7 +27,7 @@ from .api_schemas import (
 )
 from .errors import JSONResponse
 from .openapi import Many, Operation
-from .requests import deployment_spec, run_filter, run_request, run_state
+from .requests import deployment_spec, run_filter, run_request, state_change
 from .schemas import DeploymentFlowRunCreate, FlowRunResponse
 
 _RUNS = TypeAdapter(list[FlowRunResponse])
@@ -34,6 +36,10 @@ _DEPLOYMENTS = TypeAdapter(list[DeploymentResponse])
 
 def _db(request: Request) -> Database:
     return request.app.state.db  # type: ignore[no-any-return]
+
+
+def _settings(request: Request) -> Settings:
+    return request.app.state.settings  # type: ignore[no-any-return]
 
 
 def _array(adapter: TypeAdapter[Any], items: list[Any]) -> Response:
@@ -77,7 +83,8 @@ async def create_flow_run_from_deployment(request: Request) -> Response:
     payload = await parsing.body(request, DeploymentFlowRunCreate)
     async with _db(request).transaction() as conn:
         result = await service.create_flow_run_from_deployment(
-            conn, deployment_id=deployment_id, request=run_request(payload)
+            conn, deployment_id=deployment_id, request=run_request(payload),
+            idempotency_window=_settings(request).idempotency_window,
         )
     return JSONResponse(render.flow_run(result.run), status_code=201 if result.created else 200)
 
@@ -85,25 +92,22 @@ async def create_flow_run_from_deployment(request: Request) -> Response:
 async def read_flow_run(request: Request) -> Response:
     flow_run_id = parsing.path_uuid(request)
     async with _db(request).read() as conn:
-        run = await service.read_flow_run(conn, flow_run_id=flow_run_id)
+        run = await flow_runs.read_flow_run(conn, flow_run_id=flow_run_id)
     return JSONResponse(render.flow_run(run))
 
 
 async def set_flow_run_state(request: Request) -> Response:
     flow_run_id = parsing.path_uuid(request)
-    payload = await parsing.body(request, SetFlowRunState)
+    change = state_change(flow_run_id, await parsing.body(request, SetFlowRunState))
     async with _db(request).transaction() as conn:
-        run = await service.set_flow_run_state(
-            conn, flow_run_id=flow_run_id, state=run_state(payload.state),
-            version=payload.version,
-        )
+        run = await flow_runs.set_flow_run_state_and_read(conn, change)
     return JSONResponse(render.orchestration_result(run), status_code=201)
 
 
 async def filter_flow_runs(request: Request) -> Response:
     query = await parsing.body(request, FlowRunFilterRequest)
     async with _db(request).read() as conn:
-        runs = await service.filter_flow_runs(conn, run_filter=run_filter(query))
+        runs = await flow_runs.filter_flow_runs(conn, run_filter=run_filter(query))
     return _array(_RUNS, [render.flow_run(run) for run in runs])
 
 

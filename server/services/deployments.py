@@ -19,7 +19,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import pendulum
@@ -28,14 +28,13 @@ from referencing.exceptions import Unresolvable
 from ..domain import clock, labels, parameters
 from ..domain.errors import Conflict, InvalidInput, NotFound
 from ..domain.jsonvalues import json_object, string_list
+from ..domain.records import DeploymentRecord, FlowRunView
 from ..domain.states import NewState, StateType, typed_state
 from ..domain.times import parse_time
 from ..repository import deployments as repo
 from ..repository import flows as flow_repo
-from ..repository.common import Conn, Row
+from ..repository.common import Conn
 from . import flow_runs
-
-DEFAULT_RUN_SORT = "EXPECTED_START_TIME_DESC"
 
 
 @dataclass(frozen=True)
@@ -85,33 +84,13 @@ class DeploymentRunRequest:
     job_variables: dict[str, Any] | None = None
 
 
-@dataclass(frozen=True)
-class RunFilter:
-    """Which runs to list; every condition given must hold (None: no condition)."""
-
-    ids: Sequence[uuid.UUID] | None = None
-    names: Sequence[str] | None = None
-    deployment_ids: Sequence[uuid.UUID] | None = None
-    deployment_is_null: bool | None = None
-    state_types: Sequence[StateType] | None = None
-    state_names: Sequence[str] | None = None
-    tags_all: Sequence[str] | None = None
-    expected_start_after: datetime | None = None
-    expected_start_before: datetime | None = None
-    start_after: datetime | None = None
-    start_before: datetime | None = None
-    sort: str = DEFAULT_RUN_SORT
-    limit: int = 200
-    offset: int = 0
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CreatedRunView:
-    run: Row  # the flow run row, with flow_version and deployment_version
+    run: FlowRunView
     created: bool  # False when an idempotency key named an existing run
 
 
-async def create_deployment(conn: Conn, spec: DeploymentSpec) -> Row:
+async def create_deployment(conn: Conn, spec: DeploymentSpec) -> DeploymentRecord:
     name = (spec.name or "").strip()
     if not name:
         raise InvalidInput("A deployment needs a name", field="name")
@@ -123,19 +102,19 @@ async def create_deployment(conn: Conn, spec: DeploymentSpec) -> Row:
         if spec.enforce_parameter_schema:
             # Defaults need not name every required parameter: a run may give the rest.
             _check_parameters({**schema, "required": []}, defaults)
-    deployment_id = await repo.insert(conn, now=clock.now(), values={
-        "flow_group_id": flow_group_id,
-        "name": name,
-        "description": spec.description,
-        "version": spec.version,
-        "parameters": defaults,
-        "parameter_openapi_schema": schema,
-        "enforce_parameter_schema": spec.enforce_parameter_schema,
-        "tags": string_list(spec.tags, "tags") or [],
-        "labels": labels.parse(spec.labels),
-        "work_queue_name": spec.work_queue_name,
-        "job_variables": json_object(spec.job_variables, "job_variables") or {},
-    })
+    deployment_id = await repo.insert(conn, now=clock.now(), new=repo.NewDeployment(
+        flow_group_id=flow_group_id,
+        name=name,
+        description=spec.description,
+        version=spec.version,
+        parameters=defaults,
+        parameter_openapi_schema=schema,
+        enforce_parameter_schema=spec.enforce_parameter_schema,
+        tags=string_list(spec.tags, "tags") or [],
+        labels=labels.parse(spec.labels),
+        work_queue_name=spec.work_queue_name,
+        job_variables=json_object(spec.job_variables, "job_variables") or {},
+    ))
     return await get_deployment(conn, deployment_id=deployment_id)
 
 
@@ -162,7 +141,7 @@ async def _flow_group_of(conn: Conn, spec: DeploymentSpec) -> uuid.UUID:
     return spec.flow_group_id
 
 
-async def get_deployment(conn: Conn, *, deployment_id: uuid.UUID) -> Row:
+async def get_deployment(conn: Conn, *, deployment_id: uuid.UUID) -> DeploymentRecord:
     row = await repo.get(conn, deployment_id)
     if row is None:
         raise NotFound(f"No deployment with id {deployment_id}", field="deployment_id")
@@ -176,7 +155,7 @@ async def list_deployments(
     name_like: str | None = None,
     limit: int = 200,
     offset: int = 0,
-) -> Sequence[Row]:
+) -> list[DeploymentRecord]:
     return await repo.select(conn, names=names, name_like=name_like, limit=limit, offset=offset)
 
 
@@ -187,7 +166,8 @@ async def delete_deployment(conn: Conn, *, deployment_id: uuid.UUID) -> None:
 
 
 async def create_flow_run_from_deployment(
-    conn: Conn, *, deployment_id: uuid.UUID, request: DeploymentRunRequest
+    conn: Conn, *, deployment_id: uuid.UUID, request: DeploymentRunRequest,
+    idempotency_window: timedelta,
 ) -> CreatedRunView:
     deployment = await get_deployment(conn, deployment_id=deployment_id)
     merged = {**(deployment.parameters or {}), **(request.parameters or {})}
@@ -196,20 +176,11 @@ async def create_flow_run_from_deployment(
         deployment.enforce_parameter_schema if enforce is None else enforce
     ):
         _check_parameters(deployment.parameter_openapi_schema, merged)
-    state, scheduled_start_time = _first_state(request.state)
-    run_labels = {**(deployment.labels or {}), **labels.parse(request.labels)}
-    created = await flow_runs.create_flow_run(conn, flow_runs.FlowRunRequest(
-        flow_group_id=deployment.flow_group_id,
-        parameters=merged,
-        context=request.context,
-        scheduled_start_time=scheduled_start_time,
-        flow_run_name=request.name,
-        labels=labels.to_list(run_labels) if run_labels else None,
-        idempotency_key=request.idempotency_key,
-        state=state,
-        extra=_run_columns(deployment, request),
-    ))
-    return CreatedRunView(await read_flow_run(conn, flow_run_id=created.id), created.created)
+    created = await flow_runs.create_flow_run(
+        conn, _run_command(deployment, request, merged), idempotency_window=idempotency_window
+    )
+    run = await flow_runs.read_flow_run(conn, flow_run_id=created.id)
+    return CreatedRunView(run, created.created)
 
 
 def _check_parameters(schema: dict[str, Any], values: dict[str, Any]) -> None:
@@ -242,74 +213,28 @@ def _future(moment: datetime | None) -> pendulum.DateTime | None:
     return when if when > clock.now() else None
 
 
-def _run_columns(deployment: Row, request: DeploymentRunRequest) -> dict[str, Any]:
+def _run_command(
+    deployment: DeploymentRecord, request: DeploymentRunRequest, parameters: dict[str, Any]
+) -> flow_runs.CreateFlowRun:
+    state, scheduled_start_time = _first_state(request.state)
+    run_labels = {**(deployment.labels or {}), **labels.parse(request.labels)}
     tags = [*(deployment.tags or []), *(request.tags or [])]
-    return {
-        "deployment_id": deployment.id,
-        "tags": string_list(tags, "tags") or [],
-        "work_queue_name": request.work_queue_name or deployment.work_queue_name,
-        "job_variables": {**(deployment.job_variables or {}), **(request.job_variables or {})},
-        "empirical_policy": request.empirical_policy,
-        "infrastructure_document_id": request.infrastructure_document_id,
-        "parent_task_run_id": request.parent_task_run_id,
-    }
-
-
-async def read_flow_run(conn: Conn, *, flow_run_id: uuid.UUID) -> Row:
-    run = await repo.run_view(conn, flow_run_id)
-    if run is None:
-        raise NotFound(f"No flow run with id {flow_run_id}", field="flow_run_id")
-    return run
-
-
-async def set_flow_run_state(
-    conn: Conn, *, flow_run_id: uuid.UUID, state: RunState, version: int | None = None
-) -> Row:
-    """Move a run to a typed state (with a version, only if it is still the current one)."""
-    start = (
-        parse_time(state.scheduled_time, "state.state_details.scheduled_time")
-        if state.type is StateType.SCHEDULED and state.scheduled_time is not None
-        else None
+    return flow_runs.CreateFlowRun(
+        flow_group_id=deployment.flow_group_id,
+        parameters=parameters,
+        context=request.context,
+        scheduled_start_time=scheduled_start_time,
+        flow_run_name=request.name,
+        labels=labels.to_list(run_labels) if run_labels else None,
+        idempotency_key=request.idempotency_key,
+        state=state,
+        deployment=flow_runs.DeploymentRunFields(
+            deployment_id=deployment.id,
+            tags=string_list(tags, "tags") or [],
+            work_queue_name=request.work_queue_name or deployment.work_queue_name,
+            job_variables={**(deployment.job_variables or {}), **(request.job_variables or {})},
+            empirical_policy=request.empirical_policy,
+            infrastructure_document_id=request.infrastructure_document_id,
+            parent_task_run_id=request.parent_task_run_id,
+        ),
     )
-    new_state = typed_state(state.type, state.name, state.message, start)
-    await flow_runs.set_flow_run_state(
-        conn, flow_run_id=flow_run_id, state=new_state.document, version=version
-    )
-    return await read_flow_run(conn, flow_run_id=flow_run_id)
-
-
-async def filter_flow_runs(conn: Conn, *, run_filter: RunFilter) -> Sequence[Row]:
-    if run_filter.sort not in repo.RUN_SORTS:
-        raise InvalidInput(
-            f"sort {run_filter.sort!r} is not one of: {', '.join(repo.RUN_SORTS)}", field="sort"
-        )
-    return await repo.run_views(
-        conn, where=_where(run_filter), sort=run_filter.sort,
-        limit=run_filter.limit, offset=run_filter.offset,
-    )
-
-
-def _where(f: RunFilter) -> dict[str, Any]:
-    """The filter as a Hasura-style `where` (repository/filters.py compiles it)."""
-    conditions: list[dict[str, Any]] = []
-
-    def add(column: str, op: str, value: Any) -> None:
-        if value is not None:
-            conditions.append({column: {op: value}})
-
-    add("id", "_in", _listed(f.ids))
-    add("name", "_in", _listed(f.names))
-    add("deployment_id", "_in", _listed(f.deployment_ids))
-    add("deployment_id", "_is_null", f.deployment_is_null)
-    add("state_type", "_in", None if f.state_types is None else [t.value for t in f.state_types])
-    add("state", "_in", _listed(f.state_names))
-    add("tags", "_contains", list(f.tags_all) if f.tags_all else None)
-    add("scheduled_start_time", "_gte", f.expected_start_after)
-    add("scheduled_start_time", "_lte", f.expected_start_before)
-    add("start_time", "_gte", f.start_after)
-    add("start_time", "_lte", f.start_before)
-    return {"_and": conditions}
-
-
-def _listed(values: Sequence[Any] | None) -> list[Any] | None:
-    return None if values is None else list(values)

@@ -1,9 +1,13 @@
-"""Creating flow runs, moving their states, and the small edits around them."""
+"""Flow runs, whichever door asks: creating them, moving their states (one or a batch),
+cancelling, the small edits around them, and reading them as the REST door reports them.
+
+Commands in (frozen dataclasses, every field named), records out (domain/records.py)."""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -14,22 +18,26 @@ from ..domain.errors import Conflict, InvalidInput, NotFound, VersionMismatch
 from ..domain.jsonvalues import json_object, string_list
 from ..domain.labels import run_labels
 from ..domain.names import random_run_name
-from ..domain.states import NewState, parse_state, server_state
+from ..domain.records import FlowRunRecord, FlowRunView, RunTarget
+from ..domain.states import NewState, server_state
 from ..domain.times import parse_time
 from ..repository import flow_runs as repo
 from ..repository import flows as flow_repo
 from ..repository import idempotency
-from ..repository.common import Conn, Row
-from ..settings import get_settings
+from ..repository.common import Conn
+from ..repository.flow_runs import RUN_SORTS, DeploymentRunFields, NewFlowRun, RunFilter
 from . import task_runs as task_run_service
+
+__all__ = ["CreateFlowRun", "CreatedRun", "DeploymentRunFields", "RunFilter", "SetFlowRunState"]
 
 # The fields whose difference makes a repeated idempotency key a CONFLICT.
 IDEMPOTENT_FIELDS = ("parameters", "context", "scheduled_start_time", "flow_run_name", "labels")
 
 
-@dataclass
-class FlowRunRequest:
-    """Everything a door may ask of a new run. Only one target may be set."""
+@dataclass(frozen=True, slots=True)
+class CreateFlowRun:
+    """Everything a door may ask of a new run. Exactly one target (flow_id, flow_group_id or
+    version_group_id) is set. JSON fields are as given; the service validates them."""
 
     flow_id: uuid.UUID | None = None
     flow_group_id: uuid.UUID | None = None
@@ -41,11 +49,17 @@ class FlowRunRequest:
     labels: Any = None
     run_config: Any = None
     idempotency_key: str | None = None
-    state: NewState | None = None
-    # Extra columns a door may fill (REST: deployment_id, tags, work_queue_name, ...).
-    extra: dict[str, Any] = field(default_factory=dict)
-    # Whether the merged parameters must match the flow's JSON schema (when it has one).
-    parameter_schema: dict[str, Any] | None = None
+    state: NewState | None = None  # None: Scheduled at scheduled_start_time
+    deployment: DeploymentRunFields | None = None  # services/deployments.py fills it
+
+
+@dataclass(frozen=True, slots=True)
+class SetFlowRunState:
+    """Move a run to `state`; with a version, only if it is still the run's current one."""
+
+    flow_run_id: uuid.UUID
+    state: NewState
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -54,7 +68,11 @@ class CreatedRun:
     created: bool
 
 
-async def create_flow_run(conn: Conn, request: FlowRunRequest) -> CreatedRun:
+async def create_flow_run(
+    conn: Conn, request: CreateFlowRun, *, idempotency_window: timedelta
+) -> CreatedRun:
+    """Create a run; a repeated idempotency key names its run for `idempotency_window`
+    (the FLOWRUN_IDEMPOTENCY_WINDOW_SECONDS setting, which the door passes)."""
     targets = [request.flow_id, request.flow_group_id, request.version_group_id]
     if sum(t is not None for t in targets) != 1:
         raise InvalidInput(
@@ -75,9 +93,7 @@ async def create_flow_run(conn: Conn, request: FlowRunRequest) -> CreatedRun:
     merged = parameters.merge(
         target.parameters or [], target.group_default_parameters, given_parameters
     )
-    parameters.check(
-        target.parameters or [], request.parameter_schema or target.parameter_schema, merged
-    )
+    parameters.check(target.parameters or [], target.parameter_schema, merged)
     flow_run_id = uuid.uuid4()
     key = request.idempotency_key
     if key:
@@ -88,32 +104,25 @@ async def create_flow_run(conn: Conn, request: FlowRunRequest) -> CreatedRun:
             "flow_run_name": name,
             "labels": labels,
         }
-        window = timedelta(seconds=get_settings().idempotency_window_seconds)
         claim = await idempotency.claim(
             conn, flow_group_id=target.flow_group_id, key=key, flow_run_id=flow_run_id,
-            request=fingerprint, now=now, expires_at=now + window,
+            request=fingerprint, now=now, expires_at=now + idempotency_window,
         )
         if claim.flow_run_id != flow_run_id:
             _check_same_request(key, claim.request, fingerprint)
             return CreatedRun(claim.flow_run_id, created=False)
     state = request.state or server_state("Scheduled", "Flow run scheduled.", start)
-    await repo.insert(
-        conn,
-        flow_run_id=flow_run_id,
-        now=now,
-        state=state,
-        values={
-            "flow_id": target.id,
-            "name": name or random_run_name(),
-            "parameters": merged,
-            "context": context,
-            "labels": run_labels(labels, target.group_labels, target.labels),
-            "run_config": run_config if run_config is not None else target.run_config,
-            "scheduled_start_time": start,
-            "idempotency_key": key,
-            **request.extra,
-        },
-    )
+    await repo.insert(conn, flow_run_id=flow_run_id, now=now, state=state, run=NewFlowRun(
+        flow_id=target.id,
+        name=name or random_run_name(),
+        parameters=merged,
+        context=context,
+        labels=run_labels(labels, target.group_labels, target.labels),
+        run_config=run_config if run_config is not None else target.run_config,
+        scheduled_start_time=start,
+        idempotency_key=key,
+        deployment=request.deployment,
+    ))
     if target.has_tasks:
         await task_run_service.create_for_flow_run(
             conn, flow_run_id=flow_run_id, flow_id=target.id
@@ -121,7 +130,7 @@ async def create_flow_run(conn: Conn, request: FlowRunRequest) -> CreatedRun:
     return CreatedRun(flow_run_id, created=True)
 
 
-async def _resolve_target(conn: Conn, request: FlowRunRequest) -> Row:
+async def _resolve_target(conn: Conn, request: CreateFlowRun) -> RunTarget:
     if request.flow_id is not None:
         target = await flow_repo.run_target_by_flow_id(conn, request.flow_id)
         if target is None:
@@ -169,15 +178,20 @@ def _check_same_request(key: str, stored: dict[str, Any], given: dict[str, Any])
         )
 
 
-async def set_flow_run_state(
-    conn: Conn, *, flow_run_id: uuid.UUID, state: Any, version: int | None = None
-) -> int:
-    """Move a run to a new state; with a version, only if it is still the current one.
-    Returns the run's new version."""
-    document = json_object(state, "state")
-    if document is None:
-        raise InvalidInput("state is required", field="state")
-    return await _apply_state(conn, flow_run_id, parse_state(document), version)
+async def set_flow_run_state(conn: Conn, change: SetFlowRunState) -> int:
+    """Move a run to a new state; returns the run's new version."""
+    return await _apply_state(conn, change.flow_run_id, change.state, change.version)
+
+
+async def set_flow_run_states(conn: Conn, changes: Sequence[SetFlowRunState]) -> list[int]:
+    """Several state changes in the caller's transaction: all or nothing."""
+    return [await set_flow_run_state(conn, change) for change in changes]
+
+
+async def set_flow_run_state_and_read(conn: Conn, change: SetFlowRunState) -> FlowRunView:
+    """Move a run to a new state and read it back, as the REST door reports it."""
+    await set_flow_run_state(conn, change)
+    return await read_flow_run(conn, flow_run_id=change.flow_run_id)
 
 
 async def _apply_state(
@@ -236,11 +250,27 @@ async def _update(conn: Conn, flow_run_id: uuid.UUID, values: dict[str, Any]) ->
         raise NotFound(f"No flow run with id {flow_run_id}", field="flow_run_id")
 
 
-async def get_flow_run(conn: Conn, *, flow_run_id: uuid.UUID) -> Row:
+async def get_flow_run(conn: Conn, *, flow_run_id: uuid.UUID) -> FlowRunRecord:
     run = await repo.get(conn, flow_run_id)
     if run is None:
         raise NotFound(f"No flow run with id {flow_run_id}", field="flow_run_id")
     return run
+
+
+async def read_flow_run(conn: Conn, *, flow_run_id: uuid.UUID) -> FlowRunView:
+    """A run with the versions of its flow and deployment (the REST door's FlowRunResponse)."""
+    run = await repo.view(conn, flow_run_id)
+    if run is None:
+        raise NotFound(f"No flow run with id {flow_run_id}", field="flow_run_id")
+    return run
+
+
+async def filter_flow_runs(conn: Conn, *, run_filter: RunFilter) -> list[FlowRunView]:
+    if run_filter.sort not in RUN_SORTS:
+        raise InvalidInput(
+            f"sort {run_filter.sort!r} is not one of: {', '.join(RUN_SORTS)}", field="sort"
+        )
+    return await repo.views(conn, run_filter)
 
 
 async def update_flow_run_heartbeat(conn: Conn, *, flow_run_id: uuid.UUID) -> None:

@@ -38,8 +38,9 @@ async def test_an_agent_that_loses_the_server_keeps_its_flow_running_and_reports
             assert alive(int(pid_file.read_text()))  # the flow goes on without the server
             time.sleep(7)  # longer than the client's own retries: the agent backs off
             proxy.start()
-            run = wait_for(lambda: (r := api.get_flow_run_info(run_id)).is_finished and r,
-                           timeout=60)
+            run = wait_for(
+                lambda: r if (r := api.get_flow_run_info(run_id)).is_finished else None,
+                timeout=60)
         assert run.state == "Success"
         assert [r.message for r in api.get_logs(run_id)][-1] == "Done sleeping"
     log = "".join(p.read_text() for p in tmp_path.glob("agent-*.log"))

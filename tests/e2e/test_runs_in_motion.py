@@ -128,7 +128,8 @@ async def test_an_agent_killed_mid_run_leaves_a_run_the_zombie_killer_fails(
         agent.wait()
         child = int(pid_file.read_text())
         wait_for(lambda: not alive(child), timeout=10)  # the flow does not outlive its agent
-        run = wait_for(lambda: (r := api.get_flow_run_info(run_id)).is_finished and r,
-                       timeout=20)
+        run = wait_for(
+            lambda: r if (r := api.get_flow_run_info(run_id)).is_finished else None,
+            timeout=20)
     assert run.state == "Failed"
     assert run.state_message is not None and "No heartbeat" in run.state_message

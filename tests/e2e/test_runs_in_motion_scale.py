@@ -66,9 +66,9 @@ async def test_two_hundred_runs_drained_by_three_agents_are_each_executed_exactl
     assert set(executions) == set(run_ids)
     assert max(executions.values()) == 1
     with psycopg.connect(pg_database) as conn:
-        states = dict(conn.execute(
+        states: dict[str, int] = dict(conn.execute(
             "SELECT state, count(*) FROM flow_run GROUP BY state").fetchall())
-        history = dict(conn.execute(
+        history: dict[str, int] = dict(conn.execute(
             "SELECT state, count(*) FROM flow_run_state GROUP BY state").fetchall())
         agents_used = conn.execute(
             "SELECT count(DISTINCT agent_id) FROM flow_run").fetchone()

@@ -1,10 +1,11 @@
-"""Fixtures for the GraphQL door tests: a caller over HTTP to the live server, a small data set
-built through the services, and a snapshot of every row for "the database is unchanged"."""
+"""Fixtures for the GraphQL door tests: a caller over HTTP to the app in this process (the
+process boundary is tested by tests/e2e, tests/races and tests/test_readme.py against live
+servers), a small data set built through the services, and a snapshot of every row for "the
+database is unchanged"."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,10 +18,11 @@ from sqlmodel import SQLModel
 from server.database import models  # noqa: F401  (registers the tables)
 from server.database.engine import Database
 from server.domain import clock
+from server.domain.states import state_from_document
 from server.repository import flows as flow_repo
 from server.services import flow_runs
-from tests.factories import make_flow, make_project
-from tests.live import GraphQL, LiveServer
+from tests.factories import IDEMPOTENCY_WINDOW, make_flow, make_project
+from tests.live import GraphQL
 
 T0 = pendulum.datetime(2030, 1, 1, tz="UTC")
 # Tables the server's own loops write to on their own schedule (not user data).
@@ -28,9 +30,8 @@ MACHINERY = frozenset({"loop_lease"})
 
 
 @pytest.fixture
-async def gql(server: LiveServer) -> AsyncIterator[GraphQL]:
-    async with httpx.AsyncClient(timeout=30) as client:
-        yield GraphQL(client, server.graphql_url)
+def gql(client: httpx.AsyncClient) -> GraphQL:
+    return GraphQL(client, "/graphql")
 
 
 @dataclass
@@ -78,22 +79,21 @@ async def build_dataset(db: Database) -> Dataset:
         for name, flow_name, labels, parameters, day, states in RUNS:
             frozen.advance(minutes=1)
             async with db.transaction() as conn:
-                created = await flow_runs.create_flow_run(conn, flow_runs.FlowRunRequest(
+                created = await flow_runs.create_flow_run(conn, flow_runs.CreateFlowRun(
                     flow_id=data.flows[flow_name], flow_run_name=name, labels=labels,
                     parameters=parameters, scheduled_start_time=T0.add(days=day - 1),
-                ))
+                ), idempotency_window=IDEMPOTENCY_WINDOW)
                 for kind, message in states:
                     frozen.advance(minutes=1)
-                    await flow_runs.set_flow_run_state(
-                        conn, flow_run_id=created.id,
-                        state={"type": kind, "message": message}, version=None,
-                    )
+                    await flow_runs.set_flow_run_state(conn, flow_runs.SetFlowRunState(
+                        created.id, state_from_document({"type": kind, "message": message}),
+                    ))
             data.runs[name] = created.id
     return data
 
 
 @pytest.fixture
-async def dataset(server: LiveServer, db: Database) -> Dataset:
+async def dataset(db: Database) -> Dataset:
     return await build_dataset(db)
 
 

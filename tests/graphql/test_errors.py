@@ -1,10 +1,9 @@
-"""Bad input over HTTP to a live server, on SQLite and PostgreSQL: each mistake gets a clear
+"""Bad input over HTTP to the app (in process), on SQLite and PostgreSQL: each mistake gets a clear
 message and the right code, the HTTP status is never 500 (400 only for a request that does not
 parse or validate), and the database is left exactly as it was."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,9 +12,9 @@ import pytest
 
 from server.database.engine import Database
 from server.services import flow_runs
-from tests.factories import make_flow
+from tests.factories import IDEMPOTENCY_WINDOW, make_flow
 from tests.graphql.conftest import snapshot
-from tests.live import GraphQL, LiveServer
+from tests.live import GraphQL
 
 UNKNOWN_ID = "6f1c1f0e-0000-4000-8000-000000000001"
 CREATE = "mutation {{ create_flow_run(input: {{ {input} }}) {{ id }} }}"
@@ -31,22 +30,17 @@ class Targets:
 
 
 @pytest.fixture
-async def targets(server: LiveServer, db: Database) -> Targets:
+async def targets(db: Database) -> Targets:
     flow_id = await make_flow(db, name="plain")
     needs = await make_flow(db, name="needs", parameters=[
         {"name": "x", "required": True}, {"name": "y", "required": True},
         {"name": "z", "required": False, "default": 0}])
     async with db.transaction() as conn:
         run = await flow_runs.create_flow_run(
-            conn, flow_runs.FlowRunRequest(flow_id=flow_id, idempotency_key="k",
-                                           parameters={"say": 1}))
+            conn, flow_runs.CreateFlowRun(flow_id=flow_id, idempotency_key="k",
+                                           parameters={"say": 1}),
+            idempotency_window=IDEMPOTENCY_WINDOW)
     return Targets(str(flow_id), str(needs), str(run.id))
-
-
-@pytest.fixture
-async def client(server: LiveServer) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=server.url, timeout=30) as http:
-        yield http
 
 
 def fill(text: str, targets: Targets) -> str:

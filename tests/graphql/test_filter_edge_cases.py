@@ -9,6 +9,7 @@ import pytest
 
 from server.database.engine import Database
 from server.services import flow_runs
+from tests.factories import IDEMPOTENCY_WINDOW
 from tests.graphql.conftest import Dataset
 from tests.live import GraphQL
 
@@ -28,9 +29,10 @@ async def test_json_keys_with_quotes_and_dots_are_matched_exactly(
     gql: GraphQL, db: Database, dataset: Dataset, key: str
 ) -> None:
     async with db.transaction() as conn:
-        await flow_runs.create_flow_run(conn, flow_runs.FlowRunRequest(
+        await flow_runs.create_flow_run(conn, flow_runs.CreateFlowRun(
             flow_id=dataset.flows["report"], flow_run_name="odd-keys",
-            parameters={k: i for i, k in enumerate(QUOTED_KEYS)}))
+            parameters={k: i for i, k in enumerate(QUOTED_KEYS)}),
+            idempotency_window=IDEMPOTENCY_WINDOW)
     assert await names(gql, {"parameters": {"_has_key": key}}) == {"odd-keys"}
     value = QUOTED_KEYS.index(key)
     assert await names(gql, {"parameters": {"_contains": {key: value}}}) == {"odd-keys"}

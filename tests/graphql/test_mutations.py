@@ -1,4 +1,4 @@
-"""The mutations over HTTP to a live server, on SQLite and PostgreSQL: each calls its service
+"""The mutations over HTTP to the app (in process), on SQLite and PostgreSQL: each calls its service
 and renders its payload (the rules themselves are tested in tests/services)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from server.database.engine import Database
 from server.database.models import flow_run, flow_run_state
 from server.repository import flow_runs as run_repo
 from server.repository import flows as flow_repo
-from tests.live import GraphQL, LiveServer
+from tests.live import GraphQL
 
 DOCUMENT = {"name": "etl", "parameters": [{"name": "a", "required": False, "default": 1}],
             "run_config": {"type": "UniversalRun", "labels": ["dev"]}}
@@ -48,7 +48,7 @@ async def stored(db: Database, run_id: str) -> Any:
 
 
 async def test_a_flow_registered_over_graphql_can_be_run(
-    gql: GraphQL, server: LiveServer
+    gql: GraphQL
 ) -> None:
     _, flow_id = await register(gql)
     created = await run(gql, flow_id)
@@ -60,7 +60,7 @@ async def test_a_flow_registered_over_graphql_can_be_run(
 
 
 async def test_a_flow_document_may_be_sent_as_a_json_string(
-    gql: GraphQL, server: LiveServer
+    gql: GraphQL
 ) -> None:
     _, flow_id = await register(gql, '{"name": "as-string"}')
     data = await gql.data("query($id: uuid!) { flow_by_pk(id: $id) { name } }", {"id": flow_id})
@@ -68,7 +68,7 @@ async def test_a_flow_document_may_be_sent_as_a_json_string(
 
 
 async def test_a_repeated_idempotency_key_reports_that_nothing_was_created(
-    gql: GraphQL, server: LiveServer
+    gql: GraphQL
 ) -> None:
     _, flow_id = await register(gql)
     first = await run(gql, flow_id, idempotency_key="k")
@@ -78,7 +78,7 @@ async def test_a_repeated_idempotency_key_reports_that_nothing_was_created(
 
 
 async def test_an_idempotency_key_reused_with_other_parameters_is_a_conflict(
-    gql: GraphQL, db: Database, server: LiveServer
+    gql: GraphQL, db: Database
 ) -> None:
     _, flow_id = await register(gql)
     await run(gql, flow_id, idempotency_key="k", parameters={"a": 1})
@@ -93,7 +93,7 @@ async def test_an_idempotency_key_reused_with_other_parameters_is_a_conflict(
 
 
 async def test_a_new_version_archives_the_old_and_the_group_runs_the_new(
-    gql: GraphQL, db: Database, server: LiveServer
+    gql: GraphQL, db: Database
 ) -> None:
     project_id, old = await register(gql)
     new = (await gql.data(
@@ -111,7 +111,7 @@ async def test_a_new_version_archives_the_old_and_the_group_runs_the_new(
     assert data["create_flow_run"]["flow_run"]["flow_id"] == new["id"]
 
 
-async def test_archive_and_unarchive_flip_the_flag(gql: GraphQL, server: LiveServer) -> None:
+async def test_archive_and_unarchive_flip_the_flag(gql: GraphQL) -> None:
     _, flow_id = await register(gql)
     for mutation, expected in (("archive_flow", True), ("unarchive_flow", False)):
         data = await gql.data(
@@ -124,7 +124,7 @@ async def test_archive_and_unarchive_flip_the_flag(gql: GraphQL, server: LiveSer
 
 
 async def test_group_defaults_and_labels_set_over_graphql_shape_new_runs(
-    gql: GraphQL, db: Database, server: LiveServer
+    gql: GraphQL, db: Database
 ) -> None:
     _, flow_id = await register(gql)
     async with db.read() as conn:
@@ -141,7 +141,7 @@ async def test_group_defaults_and_labels_set_over_graphql_shape_new_runs(
 
 
 async def test_set_flow_run_states_moves_several_runs_at_once(
-    gql: GraphQL, db: Database, server: LiveServer
+    gql: GraphQL, db: Database
 ) -> None:
     _, flow_id = await register(gql)
     one, two = (await run(gql, flow_id))["id"], (await run(gql, flow_id))["id"]
@@ -158,7 +158,7 @@ async def test_set_flow_run_states_moves_several_runs_at_once(
 
 
 async def test_set_flow_run_states_is_all_or_nothing(
-    gql: GraphQL, db: Database, server: LiveServer
+    gql: GraphQL, db: Database
 ) -> None:
     _, flow_id = await register(gql)
     one, two = (await run(gql, flow_id))["id"], (await run(gql, flow_id))["id"]
@@ -177,7 +177,7 @@ async def test_set_flow_run_states_is_all_or_nothing(
 
 
 async def test_the_set_state_payload_names_the_new_version(
-    gql: GraphQL, server: LiveServer
+    gql: GraphQL
 ) -> None:
     _, flow_id = await register(gql)
     run_id = (await run(gql, flow_id))["id"]
@@ -192,7 +192,7 @@ async def test_the_set_state_payload_names_the_new_version(
 @pytest.mark.parametrize(("first", "expected"), [(None, "Cancelled"), ("Running", "Cancelling"),
                                                  ("Success", "Success")])
 async def test_cancel_flow_run_answers_with_the_runs_state(
-    gql: GraphQL, db: Database, server: LiveServer, first: str | None, expected: str
+    gql: GraphQL, db: Database, first: str | None, expected: str
 ) -> None:
     _, flow_id = await register(gql)
     run_id = (await run(gql, flow_id))["id"]
@@ -208,7 +208,7 @@ async def test_cancel_flow_run_answers_with_the_runs_state(
 
 
 async def test_a_run_can_be_renamed_relabelled_and_deleted(
-    gql: GraphQL, db: Database, server: LiveServer
+    gql: GraphQL, db: Database
 ) -> None:
     _, flow_id = await register(gql)
     run_id = (await run(gql, flow_id))["id"]

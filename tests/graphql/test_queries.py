@@ -1,4 +1,4 @@
-"""The Hasura-style read API over HTTP to a live server, on SQLite and PostgreSQL: every
+"""The Hasura-style read API over HTTP to the app (in process), on SQLite and PostgreSQL: every
 operator of every column kind, boolean combinations, relation filters, ordering, paging,
 nested relation arguments, counts and relations. Every test here only reads, so the module
 builds its data set once per engine (test_query_count.py and test_filter_edge_cases.py build
@@ -10,27 +10,28 @@ import json
 from collections.abc import AsyncIterator
 from typing import Any
 
-import httpx
 import pendulum
 import pytest
+from starlette.applications import Starlette
 
 from server.database.engine import Database
+from tests.conftest import in_process
 from tests.databases import empty
 from tests.graphql.conftest import T0, Dataset, build_dataset
-from tests.live import GraphQL, LiveServer
+from tests.live import GraphQL
 
 
 @pytest.fixture(scope="module")
-async def dataset(live_server: LiveServer, session_db: Database) -> Dataset:
+async def dataset(session_db: Database) -> Dataset:
     """One data set for the whole module (per engine): every test here only reads."""
     await empty(session_db)
     return await build_dataset(session_db)
 
 
 @pytest.fixture
-async def gql(live_server: LiveServer) -> AsyncIterator[GraphQL]:
-    async with httpx.AsyncClient(timeout=30) as client:
-        yield GraphQL(client, live_server.graphql_url)
+async def gql(app: Starlette) -> AsyncIterator[GraphQL]:
+    async with in_process(app) as client:
+        yield GraphQL(client, "/graphql")
 
 
 ALL = {"alpha-one", "alpha-two", "beta-three", "gamma"}

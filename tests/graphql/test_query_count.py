@@ -12,6 +12,7 @@ from server.app import create_app
 from server.database.engine import Database
 from server.services import flow_runs
 from server.settings import Settings
+from tests.factories import IDEMPOTENCY_WINDOW
 from tests.graphql.conftest import build_dataset
 
 LIST_WITH_RELATIONS = """{
@@ -57,8 +58,9 @@ async def test_a_list_of_runs_with_relations_costs_a_bounded_number_of_queries(
     assert [s["state"] for s in body["flow_run"][0]["states"]] == ["Success", "Running"]
     async with db.transaction() as conn:
         for i in range(20):
-            await flow_runs.create_flow_run(conn, flow_runs.FlowRunRequest(
-                flow_id=data.flows["report"], flow_run_name=f"more-{i:02}"))
+            await flow_runs.create_flow_run(conn, flow_runs.CreateFlowRun(
+                flow_id=data.flows["report"], flow_run_name=f"more-{i:02}"),
+                idempotency_window=IDEMPOTENCY_WINDOW)
     many, body = await _selects_for(database_url, LIST_WITH_RELATIONS)
     assert len(body["flow_run"]) == 24
     # one for the runs, one per relation level (flow, project, flow_group, states twice)

@@ -10,16 +10,16 @@ import sqlalchemy as sa
 from server.database.engine import Database
 from server.database.models import log
 from server.domain import clock
+from server.domain.records import FlowRunRecord
 from server.repository import flow_runs as run_repo
 from server.services import agents, flow_runs, zombies
-from tests.factories import make_flow, make_run
+from tests.factories import make_flow, make_run, set_run_state
 
 NOW = pendulum.datetime(2024, 3, 1, 12, tz="UTC")
 
 
 async def _set(db: Database, run_id: uuid.UUID, state: str) -> None:
-    async with db.transaction() as conn:
-        await flow_runs.set_flow_run_state(conn, flow_run_id=run_id, state={"type": state})
+    await set_run_state(db, run_id, {"type": state})
 
 
 async def _kill(db: Database, timeout: float = 60) -> zombies.ZombieResult:
@@ -27,7 +27,7 @@ async def _kill(db: Database, timeout: float = 60) -> zombies.ZombieResult:
         return await zombies.kill_zombies(conn, timeout_seconds=timeout)
 
 
-async def _run(db: Database, run_id: uuid.UUID) -> sa.Row[tuple[object, ...]]:
+async def _run(db: Database, run_id: uuid.UUID) -> FlowRunRecord:
     async with db.read() as conn:
         row = await run_repo.get(conn, run_id)
     assert row is not None
@@ -45,6 +45,7 @@ async def test_a_running_run_without_heartbeats_is_failed_with_a_message_and_a_l
     assert result.failed == [run_id]
     run = await _run(db, run_id)
     assert run.state == "Failed"
+    assert run.state_message is not None
     assert "No heartbeat for more than 60 seconds" in run.state_message
     async with db.read() as conn:
         logs = (await conn.execute(sa.select(log).where(log.c.flow_run_id == run_id))).all()

@@ -16,8 +16,8 @@ import sqlalchemy as sa
 from server.database.engine import Database
 from server.database.models import edge, flow_run, task, task_run, task_run_state
 from server.domain.errors import Conflict, FlowrunError, InvalidInput, NotFound, VersionMismatch
-from server.services import flow_runs, flows, scheduler, task_runs, tasks
-from tests.factories import make_project, make_run
+from server.services import flows, scheduler, task_runs, tasks
+from tests.factories import make_project, make_run, set_run_state
 
 TASKS = [
     {"slug": "a", "name": "a", "type": "prefect.core.parameter.Parameter", "tags": []},
@@ -169,8 +169,7 @@ async def test_twenty_runners_creating_one_mapped_task_run_get_one_row(db: Datab
 async def _running_task_run(db: Database) -> uuid.UUID:
     flow_id = await _flow(db)
     run_id = await make_run(db, flow_id)
-    await call(db, flow_runs.set_flow_run_state, flow_run_id=run_id, version=1,
-               state={"type": "Running"})
+    await set_run_state(db, run_id, {"type": "Running"}, version=1)
     row = await call(db, task_runs.get_or_create_task_run, flow_run_id=run_id,
                      task_id=(await _task_ids(db, flow_id))["add-1"])
     return row.id  # type: ignore[no-any-return]

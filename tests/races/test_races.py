@@ -17,8 +17,9 @@ import sqlalchemy as sa
 from server.database.engine import Database
 from server.database.models import flow_run, flow_run_state
 from server.domain.errors import VersionMismatch
+from server.domain.states import parse_state
 from server.services import flow_runs
-from tests.factories import make_flow, make_run
+from tests.factories import IDEMPOTENCY_WINDOW, make_flow, make_run
 from tests.live import GraphQL, LiveServer, start_server
 
 CREATE = """mutation($input: create_flow_run_input!) {
@@ -42,7 +43,8 @@ async def test_fifty_concurrent_creates_with_one_key_make_exactly_one_run(db: Da
     async def create() -> flow_runs.CreatedRun:
         async with db.transaction() as conn:
             return await flow_runs.create_flow_run(
-                conn, flow_runs.FlowRunRequest(flow_id=flow_id, idempotency_key="one-key")
+                conn, flow_runs.CreateFlowRun(flow_id=flow_id, idempotency_key="one-key"),
+                idempotency_window=IDEMPOTENCY_WINDOW,
             )
 
     results = await asyncio.gather(*(create() for _ in range(50)))
@@ -59,10 +61,9 @@ async def test_twenty_concurrent_state_changes_with_one_version_let_exactly_one_
     async def set_state(i: int) -> int | str:
         try:
             async with db.transaction() as conn:
-                return await flow_runs.set_flow_run_state(
-                    conn, flow_run_id=run_id, version=1,
-                    state={"type": "Running", "message": f"attempt {i}"},
-                )
+                return await flow_runs.set_flow_run_state(conn, flow_runs.SetFlowRunState(
+                    run_id, parse_state({"type": "Running", "message": f"attempt {i}"}), 1,
+                ))
         except VersionMismatch as exc:
             return exc.code
 

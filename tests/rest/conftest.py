@@ -1,5 +1,7 @@
-"""Fixtures for the REST door tests: an HTTP client for /api on the live server, a GraphQL
-caller, and a flow (made through the services) to make deployments of."""
+"""Fixtures for the REST door tests: an HTTP client for /api of the app in this process (the
+process boundary is tested by test_fuzz.py, test_cli.py, test_agent_runs_rest_runs.py and
+test_prefect3_client.py against live servers), a GraphQL caller, and a flow (made through
+the services) to make deployments of."""
 
 from __future__ import annotations
 
@@ -10,24 +12,25 @@ from typing import Any
 
 import httpx
 import pytest
+from starlette.applications import Starlette
 
 from server.database.engine import Database
 from server.repository import flows as flow_repo
+from tests.conftest import in_process
 from tests.factories import make_flow
-from tests.live import GraphQL, LiveServer
+from tests.live import GraphQL
 
 
 @pytest.fixture
-async def api(server: LiveServer) -> AsyncIterator[httpx.AsyncClient]:
-    """A client for the REST API of a live server whose database was just emptied."""
-    async with httpx.AsyncClient(base_url=f"{server.url}/api", timeout=30) as client:
+async def api(app: Starlette, db: Database) -> AsyncIterator[httpx.AsyncClient]:
+    """A client for the REST API of the in-process app, with the database just emptied."""
+    async with in_process(app, "/api") as client:
         yield client
 
 
 @pytest.fixture
-async def gql(server: LiveServer) -> AsyncIterator[GraphQL]:
-    async with httpx.AsyncClient(timeout=30) as client:
-        yield GraphQL(client, server.graphql_url)
+def gql(client: httpx.AsyncClient) -> GraphQL:
+    return GraphQL(client, "/graphql")
 
 
 @dataclass(frozen=True)

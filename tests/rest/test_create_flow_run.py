@@ -1,5 +1,5 @@
-"""POST /api/deployments/{id}/create_flow_run as seed 003 specifies, over HTTP to a live server
-on SQLite and PostgreSQL: defaults from the deployment, states, parameter schemas,
+"""POST /api/deployments/{id}/create_flow_run as seed 003 specifies, over HTTP to the app (in
+process) on SQLite and PostgreSQL: defaults from the deployment, states, parameter schemas,
 idempotency keys, and every error with its status and body."""
 
 from __future__ import annotations

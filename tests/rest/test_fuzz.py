@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 import zlib
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 import pytest
@@ -59,13 +60,15 @@ def targets(live_server: LiveServer) -> Targets:
     return Targets(deployment_id, run.json()["id"])
 
 
-def _graphql(client: httpx.Client, query: str, variables: dict[str, object]) -> dict[str, dict]:
+def _graphql(
+    client: httpx.Client, query: str, variables: dict[str, object]
+) -> dict[str, dict[str, Any]]:
     body = client.post("/graphql", json={"query": query, "variables": {"i": variables}}).json()
     assert "errors" not in body, body
     return body["data"]  # type: ignore[no-any-return]
 
 
-def aim(case: schemathesis.Case, targets: Targets) -> None:
+def aim(case: schemathesis.Case[Any], targets: Targets) -> None:
     """Point a well-formed id at the real deployment or run, every other example."""
     current = case.path_parameters.get("id") if case.path_parameters else None
     if current is None or _not_uuid(current) or zlib.crc32(repr(case.body).encode()) % 2:
@@ -88,7 +91,7 @@ def _not_uuid(value: object) -> bool:
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=True, database=None,
           suppress_health_check=list(HealthCheck))
 def test_the_rest_door_answers_every_request_within_its_documented_schema(
-    case: schemathesis.Case, live_server: LiveServer, targets: Targets
+    case: schemathesis.Case[Any], live_server: LiveServer, targets: Targets
 ) -> None:
     aim(case, targets)
     case.call_and_validate(base_url=f"{live_server.url}/api", checks=CHECKS)

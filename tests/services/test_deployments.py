@@ -15,7 +15,8 @@ from server.domain.errors import Conflict, InvalidInput, NotFound
 from server.domain.states import StateType, typed_state
 from server.repository import flows as flow_repo
 from server.services import deployments as service
-from tests.factories import make_flow
+from server.services import flow_runs
+from tests.factories import IDEMPOTENCY_WINDOW, make_flow
 
 T0 = pendulum.datetime(2030, 1, 1, tz="UTC")
 
@@ -32,7 +33,7 @@ async def new_deployment(db: Database, **fields: object) -> uuid.UUID:
     spec = service.DeploymentSpec(name="d", flow_id=flow_id, **fields)  # type: ignore[arg-type]
     async with db.transaction() as conn:
         row = await service.create_deployment(conn, spec)
-    return row.id  # type: ignore[no-any-return]
+    return row.id
 
 
 async def run_from(
@@ -41,7 +42,8 @@ async def run_from(
     request = service.DeploymentRunRequest(**fields)  # type: ignore[arg-type]
     async with db.transaction() as conn:
         return await service.create_flow_run_from_deployment(
-            conn, deployment_id=deployment_id, request=request)
+            conn, deployment_id=deployment_id, request=request,
+            idempotency_window=IDEMPOTENCY_WINDOW)
 
 
 async def test_a_deployment_of_a_flow_belongs_to_its_group_and_names_it(db: Database) -> None:
@@ -112,7 +114,7 @@ async def test_an_enforced_schema_is_a_conflict_and_a_relaxed_one_is_not(db: Dat
         await run_from(db, enforced, parameters={"z": "no"})
     assert caught.value.details["violations"] == ["z: 'no' is not of type 'integer'"]
     made = await run_from(db, enforced, parameters={"z": "no"}, enforce_parameter_schema=False)
-    assert made.run.parameters["z"] == "no"
+    assert made.run.parameters is not None and made.run.parameters["z"] == "no"
 
 
 async def test_unknown_deployments_and_runs_are_not_found(db: Database) -> None:
@@ -122,20 +124,20 @@ async def test_unknown_deployments_and_runs_are_not_found(db: Database) -> None:
         with pytest.raises(NotFound):
             await service.delete_deployment(conn, deployment_id=uuid.uuid4())
         with pytest.raises(NotFound):
-            await service.read_flow_run(conn, flow_run_id=uuid.uuid4())
+            await flow_runs.read_flow_run(conn, flow_run_id=uuid.uuid4())
 
 
-async def test_runs_are_filtered_by_a_hasura_style_where(db: Database) -> None:
+async def test_runs_are_filtered_by_every_condition_of_the_run_filter(db: Database) -> None:
     deployment_id = await new_deployment(db, tags=["n"])
     running = await run_from(db, deployment_id, state=service.RunState(StateType.RUNNING))
     await run_from(db, deployment_id, tags=["x"])
     async with db.read() as conn:
-        found = await service.filter_flow_runs(conn, run_filter=service.RunFilter(
+        found = await flow_runs.filter_flow_runs(conn, run_filter=flow_runs.RunFilter(
             deployment_ids=[deployment_id], state_types=[StateType.RUNNING], tags_all=["n"]))
-        tagged = await service.filter_flow_runs(conn, run_filter=service.RunFilter(
+        tagged = await flow_runs.filter_flow_runs(conn, run_filter=flow_runs.RunFilter(
             tags_all=["n", "x"]))
         with pytest.raises(InvalidInput):
-            await service.filter_flow_runs(conn, run_filter=service.RunFilter(sort="SIDEWAYS"))
+            await flow_runs.filter_flow_runs(conn, run_filter=flow_runs.RunFilter(sort="SIDEWAYS"))
     assert [run.id for run in found] == [running.run.id]
     assert len(tagged) == 1 and tagged[0].id != running.run.id
 
@@ -144,7 +146,8 @@ async def test_runs_are_filtered_by_a_hasura_style_where(db: Database) -> None:
 
 
 def test_labels_map_between_dialects_keeping_strings_and_true() -> None:
-    view = {"gpu": True, "env": "prod", "n": 2, "off": False}
+    view: dict[str, bool | int | float | str] = {"gpu": True, "env": "prod", "n": 2,
+                                                 "off": False}
     stored = labels.to_list(view)
     assert stored == ["gpu", "env=prod", "n=2", "off=false"]
     assert labels.to_dict(stored) == {"gpu": True, "env": "prod", "n": "2", "off": "false"}

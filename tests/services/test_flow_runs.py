@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pendulum
@@ -16,13 +17,13 @@ from server.database.engine import Database
 from server.database.models import flow_run, flow_run_state, idempotency_key
 from server.domain import clock
 from server.domain.errors import FlowrunError
+from server.domain.states import state_from_document
 from server.repository import flow_runs as run_repo
 from server.repository import flows as flow_repo
 from server.services import flow_runs as service
 from server.services import flows as flow_service
-from server.services.flow_runs import CreatedRun, FlowRunRequest
-from server.settings import get_settings
-from tests.factories import make_flow, make_project
+from server.services.flow_runs import CreatedRun, CreateFlowRun
+from tests.factories import IDEMPOTENCY_WINDOW, make_flow, make_project
 
 T0 = pendulum.datetime(2030, 3, 1, 12, 0, 0, tz="UTC")
 FIELDS = ("parameters", "context", "scheduled_start_time", "flow_run_name", "labels")
@@ -32,8 +33,13 @@ FIELDS = ("parameters", "context", "scheduled_start_time", "flow_run_name", "lab
 
 
 async def create(db: Database, **fields: Any) -> CreatedRun:
+    return await create_within(db, IDEMPOTENCY_WINDOW, **fields)
+
+
+async def create_within(db: Database, window: timedelta, **fields: Any) -> CreatedRun:
     async with db.transaction() as conn:
-        return await service.create_flow_run(conn, FlowRunRequest(**fields))
+        return await service.create_flow_run(
+            conn, CreateFlowRun(**fields), idempotency_window=window)
 
 
 async def create_error(db: Database, **fields: Any) -> FlowrunError:
@@ -79,7 +85,7 @@ async def key_row(db: Database, key: str) -> Any:
 async def set_state(db: Database, run_id: uuid.UUID, state: Any, version: int | None) -> int:
     async with db.transaction() as conn:
         return await service.set_flow_run_state(
-            conn, flow_run_id=run_id, state=state, version=version
+            conn, service.SetFlowRunState(run_id, state_from_document(state), version)
         )
 
 
@@ -105,15 +111,6 @@ async def two_versions(db: Database, name: str = "versioned") -> tuple[uuid.UUID
 def frozen() -> Iterator[clock.FrozenClock]:
     with clock.frozen(T0) as frozen_clock:
         yield frozen_clock
-
-
-@pytest.fixture
-def window_of_a_minute(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    with monkeypatch.context() as patch:
-        patch.setenv("FLOWRUN_IDEMPOTENCY_WINDOW_SECONDS", "60")
-        get_settings.cache_clear()
-        yield
-    get_settings.cache_clear()
 
 
 # --- targets -----------------------------------------------------------------------------------
@@ -422,17 +419,17 @@ async def test_an_expired_key_may_be_reused_with_a_different_payload(
     assert (await run_of(db, later.id)).parameters == {"a": 2}
 
 
-async def test_the_window_length_is_the_idempotency_window_setting(
-    db: Database, frozen: clock.FrozenClock, window_of_a_minute: None
+async def test_the_window_length_is_the_window_the_door_passes(
+    db: Database, frozen: clock.FrozenClock
 ) -> None:
-    assert get_settings().idempotency_window_seconds == 60
+    minute = timedelta(seconds=60)
     flow_id = await make_flow(db)
-    first = await create(db, flow_id=flow_id, idempotency_key="k")
+    first = await create_within(db, minute, flow_id=flow_id, idempotency_key="k")
     assert (await key_row(db, "k")).expires_at == T0.add(seconds=60)
     frozen.advance(seconds=59)
-    assert (await create(db, flow_id=flow_id, idempotency_key="k")).id == first.id
+    assert (await create_within(db, minute, flow_id=flow_id, idempotency_key="k")).id == first.id
     frozen.advance(seconds=61)
-    assert (await create(db, flow_id=flow_id, idempotency_key="k")).id != first.id
+    assert (await create_within(db, minute, flow_id=flow_id, idempotency_key="k")).id != first.id
 
 
 BASE = {"parameters": {"a": 1}, "context": {"c": 1},
@@ -619,11 +616,11 @@ async def test_a_stale_version_is_a_version_locking_error_that_changes_nothing(
 ) -> None:
     run_id = (await create(db, flow_id=await make_flow(db))).id
     await set_state(db, run_id, {"type": "Running"}, 1)
-    before = (await run_of(db, run_id))._asdict()
+    before = await run_of(db, run_id)
     error = await state_error(db, run_id, {"type": "Success"}, 1)
     assert error.code == "VERSION_LOCKING_ERROR"
     assert error.details["current_version"] == 2
-    assert (await run_of(db, run_id))._asdict() == before
+    assert await run_of(db, run_id) == before
     assert len(await history(db, run_id)) == 2
 
 
@@ -680,9 +677,9 @@ async def test_cancelling_a_running_run_asks_it_to_stop(db: Database) -> None:
 async def test_cancelling_a_finished_run_leaves_it_as_it_is(db: Database, final: str) -> None:
     run_id = (await create(db, flow_id=await make_flow(db))).id
     await set_state(db, run_id, {"type": final}, 1)
-    before = (await run_of(db, run_id))._asdict()
+    before = await run_of(db, run_id)
     assert await call(db, service.cancel_flow_run, flow_run_id=run_id) == final
-    assert (await run_of(db, run_id))._asdict() == before
+    assert await run_of(db, run_id) == before
     assert len(await history(db, run_id)) == 2
 
 

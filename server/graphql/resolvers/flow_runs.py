@@ -4,8 +4,8 @@ import uuid
 from typing import Annotated
 
 import strawberry
-from sqlalchemy.ext.asyncio import AsyncConnection
 
+from ...domain.states import state_from_document
 from ...services import flow_runs as service
 from .. import reads
 from ..scalars import JSON, DateTime
@@ -95,6 +95,18 @@ class cancel_flow_run_payload:
     state: str
 
 
+def _moment(value: object) -> str | None:
+    """The DateTime scalar hands over the string it was given (scalars.py); the service
+    parses it."""
+    assert value is None or isinstance(value, str)
+    return value
+
+
+def _state_change(item: set_flow_run_state_input) -> service.SetFlowRunState:
+    return service.SetFlowRunState(item.flow_run_id, state_from_document(item.state),
+                                   item.version)
+
+
 @strawberry.type
 class FlowRunMutations:
     @strawberry.mutation(description="Create a run of a flow, or of a flow group's unique "
@@ -102,37 +114,38 @@ class FlowRunMutations:
     async def create_flow_run(
         self, info: strawberry.Info, input: create_flow_run_input
     ) -> flow_run_id_payload:
-        request = service.FlowRunRequest(
+        request = service.CreateFlowRun(
             flow_id=input.flow_id, flow_group_id=input.flow_group_id,
             version_group_id=input.version_group_id, parameters=input.parameters,
-            context=input.context, scheduled_start_time=input.scheduled_start_time,  # type: ignore[arg-type]
+            context=input.context, scheduled_start_time=_moment(input.scheduled_start_time),
             flow_run_name=input.flow_run_name, labels=input.labels,
             run_config=input.run_config, idempotency_key=input.idempotency_key,
         )
-        run = await in_transaction(info, lambda conn: service.create_flow_run(conn, request))
+        window = info.context.settings.idempotency_window
+        run = await in_transaction(info, lambda conn: service.create_flow_run(
+            conn, request, idempotency_window=window))
         return flow_run_id_payload(id=run.id, created=run.created)
 
     @strawberry.mutation(description="Set a run's state; a version must match the current one")
     async def set_flow_run_state(
         self, info: strawberry.Info, input: set_flow_run_state_input
     ) -> set_flow_run_state_payload:
-        version = await in_transaction(info, lambda conn: service.set_flow_run_state(
-            conn, flow_run_id=input.flow_run_id, state=input.state, version=input.version))
+        change = _state_change(input)
+        version = await in_transaction(
+            info, lambda conn: service.set_flow_run_state(conn, change))
         return set_flow_run_state_payload(id=input.flow_run_id, version=version)
 
     @strawberry.mutation(description="Set several runs' states at once: all or nothing")
     async def set_flow_run_states(
         self, info: strawberry.Info, input: set_flow_run_states_input
     ) -> set_flow_run_states_payload:
-        async def apply(conn: AsyncConnection) -> list[set_flow_run_state_payload]:
-            out = []
-            for item in input.states:
-                version = await service.set_flow_run_state(
-                    conn, flow_run_id=item.flow_run_id, state=item.state, version=item.version)
-                out.append(set_flow_run_state_payload(id=item.flow_run_id, version=version))
-            return out
-
-        return set_flow_run_states_payload(states=await in_transaction(info, apply))
+        changes = [_state_change(item) for item in input.states]
+        versions = await in_transaction(
+            info, lambda conn: service.set_flow_run_states(conn, changes))
+        return set_flow_run_states_payload(states=[
+            set_flow_run_state_payload(id=change.flow_run_id, version=version)
+            for change, version in zip(changes, versions, strict=True)
+        ])
 
     @strawberry.mutation
     async def cancel_flow_run(
