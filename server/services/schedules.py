@@ -22,7 +22,6 @@ from ..repository import bulk
 from ..repository import flows as flow_repo
 from ..repository import schedule_changes as repo
 from ..repository.common import Conn
-from ..settings import get_settings
 from . import scheduler
 
 MAX_EVENTS = 10_000
@@ -34,6 +33,14 @@ class ClockInput:
     interval_seconds: Any = None
     parameter_defaults: Any = None
     labels: list[str] | None = None
+
+
+@dataclass(frozen=True)
+class Horizon:
+    """How far ahead the scheduler creates runs (the app's FLOWRUN_SCHEDULER_* settings)."""
+
+    seconds: float
+    max_runs: int
 
 
 @dataclass(frozen=True)
@@ -81,25 +88,28 @@ def _zone(name: str) -> str:
 
 
 async def set_flow_group_schedule(
-    conn: Conn, *, flow_group_id: uuid.UUID, clocks: list[ClockInput], timezone: str | None
+    conn: Conn, *, flow_group_id: uuid.UUID, clocks: list[ClockInput], timezone: str | None,
+    horizon: Horizon,
 ) -> ScheduleChange:
     """Give the group this schedule and turn it on for the group's flows."""
     document = schedule_document(clocks, timezone)
-    return await _change(conn, flow_group_id, document, active=True)
+    return await _change(conn, flow_group_id, document, True, horizon)
 
 
-async def delete_flow_group_schedule(conn: Conn, *, flow_group_id: uuid.UUID) -> ScheduleChange:
+async def delete_flow_group_schedule(
+    conn: Conn, *, flow_group_id: uuid.UUID, horizon: Horizon
+) -> ScheduleChange:
     """Remove the group's schedule: its flows fall back to their own (registered) schedule."""
-    return await _change(conn, flow_group_id, None, active=None)
+    return await _change(conn, flow_group_id, None, None, horizon)
 
 
 async def set_flow_group_schedule_active(
-    conn: Conn, *, flow_group_id: uuid.UUID, active: bool
+    conn: Conn, *, flow_group_id: uuid.UUID, active: bool, horizon: Horizon
 ) -> ScheduleChange:
     """Pause (False) or resume (True) the group's schedule; pausing deletes the runs it had
     scheduled that have not started, resuming creates the next ones."""
     group = await _locked(conn, flow_group_id)
-    return await _change(conn, flow_group_id, group.schedule, active=active)
+    return await _change(conn, flow_group_id, group.schedule, active, horizon)
 
 
 async def _locked(conn: Conn, flow_group_id: uuid.UUID) -> Any:
@@ -110,7 +120,7 @@ async def _locked(conn: Conn, flow_group_id: uuid.UUID) -> Any:
 
 
 async def _change(conn: Conn, flow_group_id: uuid.UUID, document: dict[str, Any] | None,
-                  active: bool | None) -> ScheduleChange:
+                  active: bool | None, horizon: Horizon) -> ScheduleChange:
     await _locked(conn, flow_group_id)
     now = clock.now()
     await flow_repo.update_group(conn, flow_group_id, {"schedule": document}, now)
@@ -126,10 +136,9 @@ async def _change(conn: Conn, flow_group_id: uuid.UUID, document: dict[str, Any]
         kept = _produced(document if document is not None else flow.schedule, starts, now)
         stale.extend(run_id for start, run_id in starts.items() if start not in kept)
     await bulk.delete_runs(conn, stale)
-    settings = get_settings()
     result = await scheduler.schedule_flow_runs(
-        conn, horizon_seconds=settings.scheduler_horizon_seconds,
-        max_runs=settings.scheduler_max_runs, flow_group_id=flow_group_id)
+        conn, horizon_seconds=horizon.seconds, max_runs=horizon.max_runs,
+        flow_group_id=flow_group_id)
     return ScheduleChange(created=result.created, deleted=len(stale) + result.deleted)
 
 

@@ -28,9 +28,17 @@ NOW = pendulum.datetime(2030, 6, 3, 9, 30, tz="UTC")  # a Monday
 BERLIN = "Europe/Berlin"
 
 
+HORIZON = service.Horizon(seconds=7 * 86400, max_runs=10)  # the settings' defaults
+
+
 async def call(db: Database, fn: Any, **kwargs: Any) -> Any:
     async with db.transaction() as conn:
         return await fn(conn, **kwargs)
+
+
+async def alter(db: Database, fn: Any, **kwargs: Any) -> Any:
+    """A schedule change, with the scheduler's horizon the app would pass."""
+    return await call(db, fn, horizon=HORIZON, **kwargs)
 
 
 async def _group(db: Database) -> uuid.UUID:
@@ -62,7 +70,7 @@ async def _hourly_group(db: Database) -> uuid.UUID:
     """A flow group given an hourly schedule at NOW (10 runs, 10:00 to 19:00 UTC)."""
     group_id = await _group(db)
     with clock.frozen(NOW):
-        await call(db, service.set_flow_group_schedule, flow_group_id=group_id,
+        await alter(db, service.set_flow_group_schedule, flow_group_id=group_id,
                    clocks=cron("0 * * * *"), timezone=None)
     return group_id
 
@@ -80,11 +88,11 @@ async def test_setting_a_schedule_turns_it_on_and_creates_the_next_runs_at_once(
 ) -> None:
     group_id = await _group(db)
     with clock.frozen(NOW):
-        change = await call(db, service.set_flow_group_schedule, flow_group_id=group_id,
+        change = await alter(db, service.set_flow_group_schedule, flow_group_id=group_id,
                             clocks=cron("0 * * * *"), timezone=None)
         assert (change.created, change.deleted) == (10, 0)
         assert await _times(db) == hours(*range(10, 20))
-        again = await call(db, service.set_flow_group_schedule, flow_group_id=group_id,
+        again = await alter(db, service.set_flow_group_schedule, flow_group_id=group_id,
                            clocks=cron("0 * * * *"), timezone=None)
     assert (again.created, again.deleted) == (0, 0)
 
@@ -95,7 +103,7 @@ async def test_a_change_deletes_only_the_runs_the_new_schedule_no_longer_produce
     group_id = await _hourly_group(db)
     with clock.frozen(NOW):
         before = await _ids_by_time(db)
-        change = await call(db, service.set_flow_group_schedule, flow_group_id=group_id,
+        change = await alter(db, service.set_flow_group_schedule, flow_group_id=group_id,
                             clocks=cron("0 */2 * * *"), timezone=None)
     assert await _times(db) == hours(10, 12, 14, 16, 18, 20, 22) + hours(0, 2, 4, day=4)
     assert change.deleted == 5 and change.created == 5
@@ -108,7 +116,7 @@ async def test_several_clocks_with_parameters_make_one_run_per_time(db: Database
     clocks = [ClockInput(cron="0 12 * * *", parameter_defaults={"who": "noon"}),
               ClockInput(interval_seconds=12 * 3600, parameter_defaults={"who": "half-day"})]
     with clock.frozen(NOW):
-        await call(db, service.set_flow_group_schedule, flow_group_id=group_id, clocks=clocks,
+        await alter(db, service.set_flow_group_schedule, flow_group_id=group_id, clocks=clocks,
                    timezone=None)
     async with db.read() as conn:
         rows = (await conn.execute(sa.select(flow_run.c.scheduled_start_time,
@@ -124,12 +132,12 @@ async def test_pausing_deletes_the_future_runs_and_resuming_brings_them_back(
 ) -> None:
     group_id = await _hourly_group(db)
     with clock.frozen(NOW):
-        paused = await call(db, service.set_flow_group_schedule_active, flow_group_id=group_id,
+        paused = await alter(db, service.set_flow_group_schedule_active, flow_group_id=group_id,
                             active=False)
         assert paused.deleted == 10 and await _times(db) == []
         assert (await call(db, scheduler.schedule_flow_runs, horizon_seconds=86400,
                            max_runs=10)).created == 0
-        resumed = await call(db, service.set_flow_group_schedule_active, flow_group_id=group_id,
+        resumed = await alter(db, service.set_flow_group_schedule_active, flow_group_id=group_id,
                              active=True)
     assert resumed.created == 10 and await _times(db) == hours(*range(10, 20))
 
@@ -137,7 +145,7 @@ async def test_pausing_deletes_the_future_runs_and_resuming_brings_them_back(
 async def test_deleting_the_schedule_deletes_the_runs_it_had_made(db: Database) -> None:
     group_id = await _hourly_group(db)
     with clock.frozen(NOW):
-        change = await call(db, service.delete_flow_group_schedule, flow_group_id=group_id)
+        change = await alter(db, service.delete_flow_group_schedule, flow_group_id=group_id)
     assert change.deleted == 10 and await _times(db) == []
 
 
@@ -152,7 +160,7 @@ async def test_a_bad_schedule_is_refused_and_nothing_changes(
 ) -> None:
     group_id = await _group(db)
     with clock.frozen(NOW), pytest.raises(InvalidInput):
-        await call(db, service.set_flow_group_schedule, flow_group_id=group_id, clocks=clocks,
+        await alter(db, service.set_flow_group_schedule, flow_group_id=group_id, clocks=clocks,
                    timezone=timezone)
     async with db.read() as conn:
         group = await flow_repo.get_group(conn, group_id)
@@ -161,14 +169,14 @@ async def test_a_bad_schedule_is_refused_and_nothing_changes(
 
 async def test_an_unknown_group_is_not_found(db: Database) -> None:
     with pytest.raises(NotFound):
-        await call(db, service.set_flow_group_schedule, flow_group_id=uuid.uuid4(),
+        await alter(db, service.set_flow_group_schedule, flow_group_id=uuid.uuid4(),
                    clocks=cron("0 * * * *"), timezone=None)
 
 
 async def _times_from(db: Database, at: str, clocks: list[ClockInput]) -> list[str]:
     group_id = await _group(db)
     with clock.frozen(pendulum.parse(at)):
-        await call(db, service.set_flow_group_schedule, flow_group_id=group_id, clocks=clocks,
+        await alter(db, service.set_flow_group_schedule, flow_group_id=group_id, clocks=clocks,
                    timezone=BERLIN)
     return (await _times(db))[:5]
 
@@ -221,7 +229,7 @@ async def test_a_schedule_change_racing_scheduler_passes_leaves_only_the_new_sch
     with clock.frozen(NOW):
         passes = [call(db, scheduler.schedule_flow_runs, horizon_seconds=86400, max_runs=10)
                   for _ in range(4)]
-        change = call(db, service.set_flow_group_schedule, flow_group_id=group_id,
+        change = alter(db, service.set_flow_group_schedule, flow_group_id=group_id,
                       clocks=cron("30 */3 * * *"), timezone=None)
         await asyncio.gather(*passes[:2], change, *passes[2:])
     times = await _times(db)

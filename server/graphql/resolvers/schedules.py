@@ -55,6 +55,11 @@ class flow_group_schedule_payload:
     error: str | None = None
 
 
+def _horizon(info: strawberry.Info) -> service.Horizon:
+    settings = info.context.settings
+    return service.Horizon(settings.scheduler_horizon_seconds, settings.scheduler_max_runs)
+
+
 def _payload(change: service.ScheduleChange) -> flow_group_schedule_payload:
     return flow_group_schedule_payload(success=True, created=change.created,
                                        deleted=change.deleted)
@@ -73,7 +78,8 @@ class ScheduleMutations:
                                       parameter_defaults=c.parameter_defaults, labels=c.labels)
                    for c in input.interval_clocks or []]
         return _payload(await in_transaction(info, lambda conn: service.set_flow_group_schedule(
-            conn, flow_group_id=input.flow_group_id, clocks=clocks, timezone=input.timezone)))
+            conn, flow_group_id=input.flow_group_id, clocks=clocks, timezone=input.timezone,
+            horizon=_horizon(info))))
 
     @strawberry.mutation(description="Remove a flow group's schedule")
     async def delete_flow_group_schedule(
@@ -81,7 +87,7 @@ class ScheduleMutations:
     ) -> flow_group_schedule_payload:
         return _payload(await in_transaction(
             info, lambda conn: service.delete_flow_group_schedule(
-                conn, flow_group_id=input.flow_group_id)))
+                conn, flow_group_id=input.flow_group_id, horizon=_horizon(info))))
 
     @strawberry.mutation(description="Pause (active: false) or resume a flow group's schedule")
     async def set_flow_group_schedule_active(
@@ -89,4 +95,5 @@ class ScheduleMutations:
     ) -> flow_group_schedule_payload:
         return _payload(await in_transaction(
             info, lambda conn: service.set_flow_group_schedule_active(
-                conn, flow_group_id=input.flow_group_id, active=input.active)))
+                conn, flow_group_id=input.flow_group_id, active=input.active,
+                horizon=_horizon(info))))

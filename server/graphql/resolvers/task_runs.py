@@ -11,7 +11,6 @@ import strawberry
 
 from ...services import task_concurrency
 from ...services import task_runs as service
-from ...settings import get_settings
 from .. import reads
 from ..scalars import JSON
 from . import done, in_transaction, snake_input, snake_type, success_payload
@@ -97,7 +96,7 @@ class TaskRunMutations:
     ) -> set_task_run_states_payload:
         changes = [service.StateChange(item.task_run_id, item.state, item.version)
                    for item in input.states]
-        timeout = get_settings().heartbeat_timeout_seconds
+        timeout = info.context.settings.heartbeat_timeout_seconds
         outcomes = await in_transaction(info, lambda conn: task_concurrency.set_task_run_states(
             conn, changes=changes, heartbeat_timeout_seconds=timeout))
         return set_task_run_states_payload(states=[
