@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pendulum
@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from server.database import migrate
 from server.database.engine import Database
 from server.domain import clock
+from server.domain.states import server_state
 from server.services import flow_runs, flows, logs, projects, retention
 
 START = pendulum.datetime(2030, 1, 1, tz="UTC")
@@ -51,11 +52,12 @@ async def _day(db: Database, flow_id: object, day: pendulum.DateTime, runs: int,
     with clock.frozen(day):
         async with db.transaction() as conn:
             for _ in range(runs):
-                run = await flow_runs.create_flow_run(conn, flow_runs.FlowRunRequest(
-                    flow_id=flow_id))  # type: ignore[arg-type]
+                run = await flow_runs.create_flow_run(
+                    conn, flow_runs.CreateFlowRun(flow_id=flow_id),  # type: ignore[arg-type]
+                    idempotency_window=timedelta(days=1))
                 for state in ("Running", "Success"):
-                    await flow_runs.set_flow_run_state(conn, flow_run_id=run.id,
-                                                       state={"type": state})
+                    await flow_runs.set_flow_run_state(conn, flow_runs.SetFlowRunState(
+                        run.id, server_state(state, None)))
                 await logs.write_run_logs(conn, logs=[
                     {"flow_run_id": str(run.id), "message": f"line {i} " + "x" * 80,
                      "timestamp": day.isoformat()} for i in range(per_run)])

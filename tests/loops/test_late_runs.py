@@ -16,8 +16,8 @@ from server.database.models import flow_run
 from server.domain import clock
 from server.domain.errors import InvalidInput, NotFound
 from server.repository import flows as flow_repo
-from server.services import flow_runs, late_runs
-from tests.factories import make_flow, make_run
+from server.services import late_runs
+from tests.factories import make_flow, make_run, set_run_state
 
 NOW = pendulum.datetime(2030, 5, 1, 12, tz="UTC")
 
@@ -57,8 +57,7 @@ async def test_runs_overdue_by_more_than_the_threshold_are_late_until_they_move(
         assert {k: v[0] for k, v in (await _late(db)).items()} == {
             overdue: True, recent: False, future: False}
         assert (await call(db, late_runs.handle_late_runs, late_after_seconds=60)).marked == 0
-        await call(db, flow_runs.set_flow_run_state, flow_run_id=overdue,
-                   state={"type": "Running"})
+        await set_run_state(db, overdue, {"type": "Running"})
     assert (await _late(db))[overdue][0] is False
 
 

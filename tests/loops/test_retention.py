@@ -20,9 +20,9 @@ from server.database.engine import Database
 from server.database.models import flow_run, flow_run_state, log, task_run
 from server.domain import clock
 from server.loops.retention import RetentionLoop
-from server.services import flow_runs, logs, retention
+from server.services import logs, retention
 from server.settings import Settings
-from tests.factories import make_flow, make_run
+from tests.factories import make_flow, make_run, set_run_state
 from tests.live import ROOT
 
 NOW = pendulum.datetime(2030, 9, 1, 12, tz="UTC")
@@ -38,9 +38,8 @@ async def _finished_run(db: Database, flow_id: uuid.UUID, at: pendulum.DateTime,
                         state: str = "Success") -> uuid.UUID:
     with clock.frozen(at):
         run_id = await make_run(db, flow_id)
-        await call(db, flow_runs.set_flow_run_state, flow_run_id=run_id,
-                   state={"type": "Running"})
-        await call(db, flow_runs.set_flow_run_state, flow_run_id=run_id, state={"type": state})
+        await set_run_state(db, run_id, {"type": "Running"})
+        await set_run_state(db, run_id, {"type": state})
     return run_id
 
 
@@ -65,8 +64,7 @@ async def test_exactly_what_is_older_than_the_periods_is_deleted(db: Database) -
     recent = await _finished_run(db, flow_id, NOW.subtract(days=19), state="Failed")
     with clock.frozen(NOW.subtract(days=40)):
         running = await make_run(db, flow_id)  # started long ago, never finished
-        await call(db, flow_runs.set_flow_run_state, flow_run_id=running,
-                   state={"type": "Running"})
+        await set_run_state(db, running, {"type": "Running"})
     await _log(db, old, NOW.subtract(days=21), "old run's log")
     for run_id, name in ((recent, "recent"), (running, "running")):
         await _log(db, run_id, NOW.subtract(days=30, seconds=1), f"{name} expired")

@@ -15,7 +15,7 @@ from server.database.engine import Database
 from server.database.models import flow_run, flow_run_state, task, task_run
 from server.domain.errors import Conflict
 from server.services import agents, bulk_actions, flow_runs, flows, task_runs
-from tests.factories import make_project, make_run
+from tests.factories import make_project, make_run, set_run_state
 
 TASKS = [{"slug": "ok", "name": "ok"}, {"slug": "boom", "name": "boom"},
          {"slug": "after", "name": "after"}, {"slug": "each", "name": "each"}]
@@ -46,7 +46,7 @@ async def _failed_run(db: Database) -> tuple[uuid.UUID, int]:
     """A run that failed at "boom": ok succeeded, after TriggerFailed, mapped "each" has one
     child that succeeded and one that failed."""
     run_id = await make_run(db, await _graph_flow(db))
-    await call(db, flow_runs.set_flow_run_state, flow_run_id=run_id, state={"type": "Running"})
+    await set_run_state(db, run_id, {"type": "Running"})
     async with db.read() as conn:
         ids = {r.slug: r.task_id for r in (await conn.execute(
             sa.select(task.c.slug, task.c.id.label("task_id")))).all()}
@@ -59,8 +59,7 @@ async def _failed_run(db: Database) -> tuple[uuid.UUID, int]:
         row = await call(db, task_runs.get_or_create_task_run, flow_run_id=run_id,
                          task_id=ids["each"], map_index=index)
         await call(db, task_runs.set_task_run_state, task_run_id=row.id, state={"type": state})
-    version = await call(db, flow_runs.set_flow_run_state, flow_run_id=run_id,
-                         state={"type": "Failed"})
+    version = await set_run_state(db, run_id, {"type": "Failed"})
     return run_id, version
 
 

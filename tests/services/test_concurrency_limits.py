@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from server.database.engine import Database
 from server.database.models import flow_run
 from server.domain.errors import InvalidInput, NotFound
-from server.services import agents, concurrency, flow_runs
-from tests.factories import make_flow, make_run
+from server.services import agents, concurrency
+from tests.factories import make_flow, make_run, set_run_state
 
 
 async def call(db: Database, fn: Any, **kwargs: Any) -> Any:
@@ -65,9 +65,9 @@ async def test_a_run_that_ends_frees_its_slot_and_the_next_claim_takes_a_waiting
     runs = await _runs(db, 2, ["db", "extra"])
     agent_id = await _agent(db, ["db", "extra"])
     assert await _claim(db, agent_id) == [runs[0]]
-    await call(db, flow_runs.set_flow_run_state, flow_run_id=runs[0], state={"type": "Running"})
+    await set_run_state(db, runs[0], {"type": "Running"})
     assert await _claim(db, agent_id) == []
-    await call(db, flow_runs.set_flow_run_state, flow_run_id=runs[0], state={"type": "Failed"})
+    await set_run_state(db, runs[0], {"type": "Failed"})
     assert await _claim(db, agent_id) == [runs[1]]
     assert await _reason(db, runs[1]) is None
 
@@ -119,6 +119,5 @@ async def test_the_prefect1_queue_offers_only_the_runs_that_fit_the_limit(db: Da
     agent_id = await _agent(db, ["db"])
     offered = await call(db, agents.get_runs_in_queue, agent_id=agent_id)
     assert offered == [runs[0]]
-    await call(db, flow_runs.set_flow_run_state, flow_run_id=runs[0],
-               state={"type": "Submitted"})
+    await set_run_state(db, runs[0], {"type": "Submitted"})
     assert await call(db, agents.get_runs_in_queue, agent_id=agent_id) == []

@@ -18,7 +18,7 @@ from server.domain import clock
 from server.domain.errors import InvalidInput, NotFound
 from server.services import flow_runs, flows, task_concurrency, task_runs
 from server.services.task_runs import StateChange
-from tests.factories import make_project, make_run
+from tests.factories import make_project, make_run, set_run_state
 
 NOW = pendulum.datetime(2030, 2, 1, 8, tz="UTC")
 TIMEOUT = 120.0
@@ -36,7 +36,7 @@ async def _running_flow_run(db: Database, tags: list[str]) -> tuple[uuid.UUID, u
     flow_id = await call(db, flows.create_flow, serialized_flow=document,
                          project_id=await make_project(db))
     run_id = await make_run(db, flow_id)
-    await call(db, flow_runs.set_flow_run_state, flow_run_id=run_id, state={"type": "Running"})
+    await set_run_state(db, run_id, {"type": "Running"})
     async with db.read() as conn:
         task_id = (await conn.execute(sa.select(task.c.id).where(task.c.flow_id == flow_id))
                    ).scalar_one()
@@ -87,8 +87,7 @@ async def test_slots_free_when_the_flow_run_ends_or_stops_beating(db: Database) 
         silent, task_b = await _running_flow_run(db, ["db"])
         (waiter,) = await _children(db, silent, task_b, 1)
         assert (await _start(db, waiter)).queued is not None
-        await call(db, flow_runs.set_flow_run_state, flow_run_id=ended,
-                   state={"type": "Failed"})
+        await set_run_state(db, ended, {"type": "Failed"})
         assert (await _start(db, waiter)).queued is None  # the ended run's slot is free
         third, task_c = await _running_flow_run(db, ["db"])
         (late,) = await _children(db, third, task_c, 1)
