@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 TEST_INSTALLED := $(VENV)/.installed-test
 
-.PHONY: run install test test-sqlite test-postgresql lint schema schema-check bench migrate clean
+.PHONY: run install test test-slow-faults test-sqlite test-postgresql lint schema schema-check bench migrate clean ui ui-check
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ run: install  ## set up, migrate and serve on http://127.0.0.1:4200 (SQLite by d
 test: $(TEST_INSTALLED)  ## the whole suite, on SQLite and on PostgreSQL
 	$(PY) -m pytest -q
 
+test-slow-faults: $(TEST_INSTALLED)  ## the fault suite's races at scale (PostgreSQL, minutes)
+	$(PY) -m pytest -q -m slow_faults tests/faults
+
 test-sqlite: $(TEST_INSTALLED)
 	$(PY) -m pytest -q -k "not postgresql"
 
@@ -48,10 +51,24 @@ schema: install  ## regenerate schema.graphql from the code
 schema-check: install  ## fail when schema.graphql is stale
 	$(PY) -m server.graphql.export schema.graphql --check
 
-bench: $(TEST_INSTALLED)  ## throughput, latency and memory against live servers, agents, retention
+bench: $(TEST_INSTALLED)  ## throughput, latency and memory against live servers, agents, live fan-out, the UI, retention
 	$(PY) bench/run.py $(BENCH_ARGS)
 	$(PY) bench/agents.py
+	$(PY) bench/live.py
+	$(PY) bench/ui.py
 	$(PY) bench/retention.py
+
+UI_CHECK_OUT := $(or $(TMPDIR),/tmp)/flowrun-ui-check
+
+ui:  ## rebuild the web UI into server/ui/dist (needs Node 20+ and npm): typed documents, then the bundle
+	cd ui && npm ci --no-audit --no-fund && npm run codegen && npm run build
+
+ui-check:  ## fail when the committed UI build or its typed documents are stale (needs npm)
+	cd ui && npm ci --no-audit --no-fund && npm run codegen
+	git diff --exit-code -- ui/src/gql || (echo "ui/src/gql is stale: run make ui and commit"; exit 1)
+	rm -rf $(UI_CHECK_OUT)
+	cd ui && FLOWRUN_UI_OUT=$(UI_CHECK_OUT) npm run build
+	diff -r $(UI_CHECK_OUT) server/ui/dist || (echo "server/ui/dist is stale: run make ui and commit"; exit 1)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -11,7 +11,8 @@ unless --poll-interval is given):
   latency   one agent; runs a little apart so none waits for another: the time from each
             run's scheduled start to its Running state (the server's timestamps), p50/p99, for
             runs scheduled ahead (agents claim them a poll interval early and start them on
-            time) and for runs due the moment they are created (about half a poll interval)
+            time) and for runs due the moment they are created (agents are told of those at once
+            over a subscription; before that: about half a poll interval)
   drain     N runs due at once, drained by --agents agents of --concurrency each: runs per
             second from the first run's creation to the last run's end
 

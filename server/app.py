@@ -11,17 +11,19 @@ from contextlib import asynccontextmanager
 import sqlalchemy as sa
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
-from starlette.routing import Mount, Route
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
 
 from .database.engine import Database
 from .domain.errors import ServiceUnavailable
 from .graphql.schema import build_schema
 from .graphql.view import GraphQLEndpoint
+from .graphql.websocket import LiveUpdates
 from .loops import running_loops
 from .middleware import internal_error
 from .rest import build_rest_app
 from .settings import Settings, get_settings
+from .ui import UI
 
 log = logging.getLogger("flowrun")
 
@@ -34,6 +36,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
         timeout=settings.db_timeout_seconds,
     )
     graphql = GraphQLEndpoint(build_schema(), db, settings)
+    live = LiveUpdates(graphql.schema, db, settings, graphql.prepare,
+                       keep_alive_seconds=settings.ws_keepalive_seconds,
+                       max_subscriptions=settings.subscriptions_per_connection)
+    ui = UI()
 
     async def health(_: Request) -> Response:
         try:
@@ -41,11 +47,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 await conn.execute(sa.text("SELECT 1"))
         except ServiceUnavailable:
             return JSONResponse({"status": "unavailable", "database": "unreachable"}, 503)
-        return JSONResponse({"status": "ok", "database": db.dialect})
+        return JSONResponse({"status": "ok", "database": db.dialect, "live": live.stats()})
 
     async def root(request: Request) -> Response:
-        if request.method == "GET":
-            return RedirectResponse("/graphql")
+        if request.method in ("GET", "HEAD"):
+            return await ui.app_page(request)
+        return await graphql.handle(request)
+
+    async def graphql_or_playground(request: Request) -> Response:
+        if request.method in ("GET", "HEAD"):
+            return await ui.graphiql_page(request)
         return await graphql.handle(request)
 
     @asynccontextmanager
@@ -54,18 +65,22 @@ def create_app(settings: Settings | None = None) -> Starlette:
         # the process: freezing it keeps full collections from rescanning it under load.
         gc.collect()
         gc.freeze()
-        async with running_loops(db, settings):
+        async with live.running(), running_loops(db, settings):
             yield
         await db.dispose()
 
+    routes: list[BaseRoute] = [
+        Route("/graphql", graphql_or_playground, methods=["GET", "POST"]),
+        Route("/graphql/", graphql_or_playground, methods=["GET", "POST"]),
+        Route("/", root, methods=["GET", "POST"]),
+        Route("/health", health, methods=["GET"]),
+        Mount("/api", app=build_rest_app(db, settings)),
+        *live.routes(),  # GraphQL over WebSocket on /graphql and /
+        ui.mount(),
+        Route("/{path:path}", ui.app_page, methods=["GET"]),  # the UI's own paths, last
+    ]
     app = Starlette(
-        routes=[
-            Route("/graphql", graphql.handle, methods=["GET", "POST"]),
-            Route("/graphql/", graphql.handle, methods=["GET", "POST"]),
-            Route("/", root, methods=["GET", "POST"]),
-            Route("/health", health, methods=["GET"]),
-            Mount("/api", app=build_rest_app(db, settings)),
-        ],
+        routes=routes,
         lifespan=lifespan,
         exception_handlers={Exception: internal_error},
     )

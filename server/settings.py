@@ -33,6 +33,10 @@ class Settings(BaseSettings):
         30.0, gt=0, description="How long a writer waits for a busy database before a 503"
     )
     log_level: str = Field("INFO", description="Server log level")
+    graceful_shutdown_seconds: int = Field(
+        30, ge=1, description="On SIGTERM, how long requests in flight may take to finish "
+        "before they are cut and the process exits"
+    )
     # Server loops (runs in motion). Each loop runs in one API process at a time (a lease).
     loops_enabled: bool = Field(
         True, description="Run the scheduler and the zombie killer inside the API process"
@@ -72,6 +76,13 @@ class Settings(BaseSettings):
     retention_interval_seconds: float = Field(
         600.0, gt=0, description="How often the retention loop deletes what is older than "
                                  "the retention periods"
+    )
+    # Live updates (GraphQL subscriptions over WebSocket)
+    subscriptions_per_connection: int = Field(
+        100, ge=1, description="At most this many operations at once on one WebSocket"
+    )
+    ws_keepalive_seconds: float = Field(
+        15.0, gt=0, description="How often the server pings an idle WebSocket (ka / ping)"
     )
 
     @property

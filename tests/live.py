@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -40,11 +41,27 @@ class LiveServer:
         return self.log_path.read_text(errors="replace")
 
 
+SERVER_COMMAND = [sys.executable, "-m", "server", "server", "start"]
+
+
 @contextmanager
 def start_server(
     database_url: str, extra_env: dict[str, str] | None = None, workers: int = 1
 ) -> Iterator[LiveServer]:
-    port = free_port()
+    server = launch(database_url, extra_env, workers)
+    try:
+        yield server
+    finally:
+        stop(server)
+
+
+def launch(
+    database_url: str, extra_env: dict[str, str] | None = None, workers: int = 1,
+    port: int | None = None, command: list[str] | None = None,
+) -> LiveServer:
+    """Start a server process (on `port`, or a free one) and wait until it is healthy."""
+    restart = port is not None
+    port = port or free_port()
     log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"flowrun-server-{port}.log"
     env = {
         **os.environ,
@@ -57,22 +74,30 @@ def start_server(
         "FLOWRUN_LOOPS_ENABLED": "false",
         **(extra_env or {}),
     }
-    with log_path.open("wb") as log:
+    with log_path.open("ab" if restart else "wb") as log:  # a restart keeps the first log
         process = subprocess.Popen(
-            [sys.executable, "-m", "server", "server", "start"],
+            command or SERVER_COMMAND,
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
     server = LiveServer(f"http://127.0.0.1:{port}", database_url, process, log_path)
     try:
         _wait_healthy(server)
-        yield server
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+    except BaseException:
+        stop(server)
+        raise
+    return server
+
+
+def stop(server: LiveServer, timeout: float = 10) -> None:
+    """SIGTERM the server's process group, SIGKILL after `timeout`; a dead one is fine."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(server.process.pid, signal.SIGTERM)
+    try:
+        server.process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.process.pid, signal.SIGKILL)
+        server.process.wait()
 
 
 def _wait_healthy(server: LiveServer, timeout: float = 30.0) -> None:

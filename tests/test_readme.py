@@ -1,5 +1,6 @@
 """The README stays true: every setting is documented, and every GraphQL example in it runs,
-in order, against a live server (placeholders filled with the ids the earlier examples made)."""
+in order, against a live server (placeholders filled with the ids the earlier examples made):
+queries and mutations over HTTP, subscriptions over WebSocket (their first result)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import orjson
 
 from server.settings import Settings
 from tests.live import GraphQL, LiveServer
+from tests.ws import Subscriber, ws_url
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 BLOCK = re.compile(r"```(\w+)\n(.*?)```", re.S)
@@ -59,9 +61,22 @@ async def test_every_graphql_example_in_the_readme_runs_as_written(server: LiveS
         gql = GraphQL(client, server.graphql_url)
         for query, variables in examples:
             filled_vars = orjson.loads(_fill(variables, ids)) if variables else None
+            if query.lstrip().startswith("subscription"):
+                data = await _first_result(server, _fill(query, ids), filled_vars)
+                assert all(data.values()), data
+                continue
             data = await gql.data(_fill(query, ids), filled_vars)
             await _remember_ids(gql, data, ids)
     assert {"project-id", "flow-id", "flow-group-id", "flow-run-id", "version"} <= set(ids)
+
+
+async def _first_result(server: LiveServer, query: str,
+                        variables: dict[str, Any] | None) -> dict[str, Any]:
+    sub = await Subscriber.connect(ws_url(server.url))
+    try:
+        return await sub.data(await sub.subscribe(query, variables))
+    finally:
+        await sub.close()
 
 
 async def _remember_ids(gql: GraphQL, data: dict[str, Any], ids: dict[str, str]) -> None:

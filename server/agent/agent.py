@@ -1,6 +1,7 @@
 """The agent's main loop.
 
-Every `poll_interval` seconds (at once when a run ends and frees a slot): reap finished
+Every `poll_interval` seconds (at once when a run ends and frees a slot, and when a
+subscription tells it the Scheduled runs changed: push.py): reap finished
 workers, look at the states of the runs it is executing (one query) and stop those set to
 Cancelling, then claim as many runs as it has free slots. It claims runs due within
 `prefetch_seconds` (default: one poll interval) and starts each at its start time, so a run
@@ -24,6 +25,7 @@ from ..client import Client
 from ..client.errors import ClientError
 from ..client.models import RunToExecute, is_finished
 from .logship import LogShipper
+from .push import PushChannel
 from .worker import RETRY_CODES, RunWorker, WorkerOptions
 
 log = logging.getLogger("flowrun.agent")
@@ -39,6 +41,7 @@ class AgentOptions:
     kill_grace: float = 5.0
     max_backoff: float = 30.0
     prefetch_seconds: float | None = None  # None: one poll interval
+    push: bool = True  # also be told of new runs over a subscription (polling stays)
 
     @property
     def prefetch(self) -> float:
@@ -62,12 +65,16 @@ class Agent:
     def run(self, stop: threading.Event) -> None:
         """Work until `stop` is set, then stop the running flows."""
         self.shipper.start()
+        push = PushChannel(self.client, self._wake, name=self.options.name).start() \
+            if self.options.push else None
         log.info("agent %s: polling %s with labels %s (concurrency %d)", self.options.name,
                  self.client.api_url, list(self.options.labels), self.options.concurrency)
         try:
             while not stop.is_set():
                 self._sleep(self._step(), stop)
         finally:
+            if push is not None:
+                push.stop()
             self._shutdown()
 
     def _sleep(self, seconds: float, stop: threading.Event) -> None:

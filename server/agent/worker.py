@@ -139,6 +139,11 @@ class RunWorker:
         try:
             return self._set_state("Running", message, self.run.version)
         except ClientError as exc:
+            if exc.code == VERSION_LOCKING_ERROR and self._current() == (
+                    "Running", self.run.version + 1):
+                # Our own write, whose answer the network lost before the retry: nobody else
+                # moves a run this agent claimed from Submitted to Running.
+                return self.run.version + 1
             log.warning("run %s: not started (%s: %s)", self.run.id, exc.code, exc.message)
             return None
 

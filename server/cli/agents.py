@@ -31,15 +31,19 @@ def start(
     prefetch: float | None = typer.Option(None, "--prefetch", min=0, help="Claim runs due "
                                           "within this many seconds and start each on time "
                                           "[default: the poll interval]"),
+    push: bool = typer.Option(True, "--push/--no-push", help="Also be told of new runs at "
+                              "once over a WebSocket subscription (polling stays the safety "
+                              "net)"),
     log_level: str = typer.Option("INFO", "--log-level", help="The agent's own log level"),
 ) -> None:
     """Claim due flow runs and execute each in a child process, until interrupted."""
     logging.basicConfig(level=log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("websockets").setLevel(logging.WARNING)
     options = AgentOptions(labels=tuple(label or ()), concurrency=concurrency,
                            poll_interval=poll_interval, heartbeat_interval=heartbeat_interval,
-                           prefetch_seconds=prefetch)
+                           prefetch_seconds=prefetch, push=push)
     if name:
         options = AgentOptions(**{**options.__dict__, "name": name})
     stop = threading.Event()

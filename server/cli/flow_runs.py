@@ -10,9 +10,12 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from ..client import Client
+from ..client.errors import LiveUnavailable
 from . import bulk_runs
 from .common import UsageProblem, client, console, handled, state_text, when
 from .watch import POLL_SECONDS, LogFollower
+from .watch_live import follow_live
 
 flow_run = typer.Typer(no_args_is_help=True, help="Inspect and steer flow runs")
 
@@ -77,14 +80,26 @@ def run_logs(
     with client() as api:
         api.get_flow_run_info(run_id)  # NOT_FOUND for an unknown run
         follower = LogFollower(api, run_id)
-        follower.print_new()
-        while follow and not api.get_flow_run_info(run_id).is_finished:
-            time.sleep(POLL_SECONDS)
-            follower.print_new()
         if follow:
+            _follow(api, run_id, follower)
+        else:
             follower.print_new()
         if not follower.seen:
             console.print(Text("(no logs)", style="dim"))
+
+
+def _follow(api: Client, run_id: str, follower: LogFollower) -> None:
+    """Every line until the run ends: over a subscription, else by polling."""
+    try:
+        follow_live(api, run_id, on_state=lambda *_: None, on_log=follower.show)
+        return
+    except LiveUnavailable:
+        pass
+    follower.print_new()
+    while not api.get_flow_run_info(run_id).is_finished:
+        time.sleep(POLL_SECONDS)
+        follower.print_new()
+    follower.print_new()
 
 
 @flow_run.command("cancel")

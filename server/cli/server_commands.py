@@ -38,6 +38,9 @@ def start(
         workers=workers or settings.workers,
         log_level=settings.log_level.lower(),
         access_log=False,
+        # SIGTERM: stop accepting, let requests in flight finish (this long at most), then
+        # stop the loops and close the database.
+        timeout_graceful_shutdown=settings.graceful_shutdown_seconds,
     )
 
 

@@ -15,8 +15,10 @@ from rich.text import Text
 from ..agent.logship import LogShipper
 from ..agent.worker import RunWorker, WorkerOptions
 from ..client import Client
+from ..client.errors import LiveUnavailable
 from ..client.models import FlowRunInfo, LogRecord, parse_time
 from .common import console, log_text, state_text
+from .watch_live import follow_live
 
 POLL_SECONDS = 0.5
 # Logs are read again from a little before the newest one seen: rows committed late by a
@@ -48,28 +50,60 @@ class LogFollower:
         for record in self.poll():
             console.print(log_text(record))
 
+    def show(self, record: LogRecord) -> None:
+        """Print a line that arrived over a subscription (once; polling skips it later)."""
+        if record.id in self.seen:
+            return
+        self.seen.add(record.id)
+        if record.created is not None and (self.cursor is None or record.created > self.cursor):
+            self.cursor = record.created
+        console.print(log_text(record))
+
 
 def watch(client: Client, flow_run_id: str, *, logs: bool, quiet: bool) -> FlowRunInfo:
-    """Follow a run until it ends, printing every state it enters, from its state history, so
-    a state that lasted less than a poll (Submitted, a quick Running) is shown too (and its
-    logs); returns its last info."""
+    """Follow a run until it ends, printing every state it enters (from its state history,
+    so a state that lasted an instant is shown too) and its logs; returns its last info.
+    Over subscriptions when the server's WebSocket can be reached, else by polling."""
     follower = LogFollower(client, flow_run_id) if logs and not quiet else None
-    seen_version = 0
+    progress = _Progress()
     with _status(quiet) as status:
-        while True:
-            info = client.get_flow_run_info(flow_run_id)
+        def on_state(version: int, state: str, message: str | None) -> None:
+            if version > progress.version and not quiet:
+                console.print(state_text(state, message))
+                status(f"Flow run is {state}")
+            progress.version = max(progress.version, version)
+
+        try:
+            follow_live(client, flow_run_id, on_state=on_state,
+                        on_log=follower.show if follower is not None else None)
+            return client.get_flow_run_info(flow_run_id)
+        except LiveUnavailable:
+            pass  # e.g. a proxy without WebSocket: poll from where the stream stopped
+        return _poll(client, flow_run_id, follower, progress, status, quiet)
+
+
+class _Progress:
+    version = 0  # the newest state version printed
+
+
+def _poll(client: Client, flow_run_id: str, follower: LogFollower | None, progress: _Progress,
+          status: Any, quiet: bool) -> FlowRunInfo:
+    while True:
+        info = client.get_flow_run_info(flow_run_id)
+        if follower is not None:
+            follower.print_new()
+        if not quiet:
+            for version, state, message in client.get_state_history(
+                flow_run_id, after_version=progress.version
+            ):
+                console.print(state_text(state, message))
+                progress.version = version
+            status(f"Flow run {info.name} is {info.state}")
+        if info.is_finished:
             if follower is not None:
-                follower.print_new()
-            if not quiet:
-                for version, state, message in client.get_state_history(
-                    flow_run_id, after_version=seen_version
-                ):
-                    console.print(state_text(state, message))
-                    seen_version = version
-                status(f"Flow run {info.name} is {info.state}")
-            if info.is_finished:
-                return info
-            time.sleep(POLL_SECONDS)
+                follower.print_new()  # lines shipped with or after the last state
+            return info
+        time.sleep(POLL_SECONDS)
 
 
 @contextlib.contextmanager

@@ -20,6 +20,7 @@ from . import documents as gql
 from .config import default_api_url
 from .errors import ClientError
 from .flows import flow_document
+from .live import LiveConnection
 from .models import CreatedRun, FlowInfo, FlowRunInfo, LogRecord, RunToExecute
 from .transport import RetryPolicy, Transport
 
@@ -49,6 +50,11 @@ class Client:
 
     def close(self) -> None:
         self._transport.close()
+
+    def live(self, *, open_timeout: float = 5.0) -> LiveConnection:
+        """A GraphQL-over-WebSocket connection to the same server (subscriptions)."""
+        return LiveConnection(self.api_url, api_key=self._transport.api_key,
+                              open_timeout=open_timeout)
 
     def graphql(
         self, query: str, variables: dict[str, Any] | None = None, *, idempotent: bool = False

@@ -4,7 +4,9 @@
     |                            extensions.code (NOT_FOUND, BAD_USER_INPUT, CONFLICT,
     |                            VERSION_LOCKING_ERROR, SERVICE_UNAVAILABLE, ...)
     +-- ConnectionFailed         the server could not be reached, after the retries
-                                 (code CONNECTION_FAILED)
+    |                            (code CONNECTION_FAILED)
+    +-- LiveUnavailable          no GraphQL WebSocket to be had (refused by a proxy, the
+                                 connection lost): poll over HTTP instead (LIVE_UNAVAILABLE)
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 CONNECTION_FAILED = "CONNECTION_FAILED"
 HTTP_ERROR = "HTTP_ERROR"
+LIVE_UNAVAILABLE = "LIVE_UNAVAILABLE"
 
 
 class ClientError(Exception):
@@ -36,3 +39,8 @@ class ConnectionFailed(ClientError):
     def __init__(self, message: str, *, sent: bool = True) -> None:
         super().__init__(message, CONNECTION_FAILED)
         self.sent = sent  # False: the request never left, so any call may be retried
+
+
+class LiveUnavailable(ClientError):
+    def __init__(self, message: str) -> None:
+        super().__init__(message, LIVE_UNAVAILABLE)

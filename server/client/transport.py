@@ -46,6 +46,7 @@ class Transport:
         http_transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.url = url
+        self.api_key = api_key
         self.retry = retry or RetryPolicy()
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         self._http = httpx.Client(timeout=timeout, headers=headers, transport=http_transport)

@@ -8,7 +8,7 @@ UPDATEs in the repository."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 from .errors import translated_errors
 
 _WRITE = "flowrun_write"
+AfterTransaction = Callable[[AsyncConnection], None]
 
 
 def async_url(url: str) -> sa.URL:
@@ -52,6 +53,9 @@ class Database:
         self.url = async_url(url)
         self.dialect = self.url.get_backend_name()
         self.engine = self._create_engine(pool_size, timeout)
+        # Called after a write transaction commits / rolls back (events/sqlite.py).
+        self.after_commit: AfterTransaction | None = None
+        self.after_rollback: AfterTransaction | None = None
         if self.is_sqlite:
             # SQLite has one writer, so each process gives it one write connection: writers
             # queue in order on the pool instead of polling SQLite's busy handler. Across
@@ -88,8 +92,15 @@ class Database:
             async with (self.write_engine if write else self.engine).connect() as conn:
                 if write:
                     await conn.execution_options(**{_WRITE: True})
-                async with conn.begin():
-                    yield conn
+                try:
+                    async with conn.begin():
+                        yield conn
+                except BaseException:
+                    if write and self.after_rollback is not None:
+                        self.after_rollback(conn)
+                    raise
+                if write and self.after_commit is not None:
+                    self.after_commit(conn)
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncConnection]:

@@ -13,6 +13,7 @@ in flowrun inspects a SQLAlchemy or driver exception."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -60,15 +61,20 @@ def _integrity_error(exc: IntegrityError) -> FlowrunError:
 
 
 def is_transient(exc: DBAPIError) -> bool:
-    """Busy, locked, serialization failure, lost connection: worth a retry."""
+    """Busy, locked, serialization failure, lost or refused connection: worth a retry."""
     if exc.connection_invalidated:
         return True
     sqlstate = _sqlstate(exc)
     if sqlstate:
         return sqlstate.startswith(("08", "40", "53", "57P"))
-    # SQLite has no SQLSTATE: only a locked or busy database is worth a retry.
-    message = str(exc.orig).lower()
-    return isinstance(exc, OperationalError) and ("locked" in message or "busy" in message)
+    if not isinstance(exc, OperationalError):
+        return False
+    if isinstance(exc.orig, sqlite3.Error):  # no SQLSTATE: only locked or busy is transient
+        message = str(exc.orig).lower()
+        return "locked" in message or "busy" in message
+    # psycopg's errors without a SQLSTATE are the connection failing (refused while the
+    # server restarts, "the database system is shutting down" / "starting up", reset).
+    return True
 
 
 def _sqlstate(exc: DBAPIError) -> str:

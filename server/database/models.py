@@ -162,8 +162,20 @@ class FlowRun(SQLModel, table=True):
     updated: datetime = _ts(nullable=False)
 
 
+def _stream_index(table: str) -> sa.Index:
+    return sa.Index(f"ix_{table}__xid_seq", "xid", "seq")
+
+
+def _position() -> Any:
+    """A stream table's position, (xid, seq), set by the database on insert (migration 0005):
+    streaming subscriptions read rows in this order, and only rows no in-flight writer can
+    still precede (see repository/streams.py)."""
+    return Field(default=None, sa_type=sa.BigInteger, nullable=True)
+
+
 class FlowRunState(SQLModel, table=True):
     __tablename__ = "flow_run_state"
+    __table_args__ = (_stream_index("flow_run_state"),)
     id: uuid.UUID = Field(primary_key=True)
     tenant_id: uuid.UUID = _fk("tenant.id", index=False)
     flow_run_id: uuid.UUID = _fk("flow_run.id")
@@ -175,6 +187,8 @@ class FlowRunState(SQLModel, table=True):
     start_time: datetime | None = _ts()
     serialized_state: dict[str, Any] | None = _json()
     timestamp: datetime = _ts(nullable=False)
+    xid: int | None = _position()
+    seq: int | None = _position()
     created: datetime = _ts(nullable=False)
 
 
@@ -199,6 +213,7 @@ class Log(SQLModel, table=True):
     __table_args__ = (
         sa.Index("ix_log__flow_run_id_timestamp", "flow_run_id", "timestamp"),
         sa.Index("ix_log__timestamp", "timestamp"),  # retention deletes the oldest first
+        _stream_index("log"),
     )
     id: uuid.UUID = Field(primary_key=True)
     tenant_id: uuid.UUID = _fk("tenant.id", index=False)
@@ -209,6 +224,8 @@ class Log(SQLModel, table=True):
     name: str | None = None
     message: str
     info: dict[str, Any] | None = _json()
+    xid: int | None = _position()
+    seq: int | None = _position()
     created: datetime = _ts(nullable=False)
 
 
@@ -248,6 +265,15 @@ class Deployment(SQLModel, table=True):
     updated: datetime = _ts(nullable=False)
 
 
+class StreamCounter(SQLModel, table=True):
+    """SQLite only: the last `seq` given to a stream table's row (PostgreSQL uses a sequence).
+    A counter, not max(seq), so deleting the newest rows never lets a number be given twice."""
+
+    __tablename__ = "stream_counter"
+    name: str = Field(primary_key=True)
+    value: int = Field(sa_type=sa.BigInteger)
+
+
 class LoopLease(SQLModel, table=True):
     """Which process runs a server loop now; taken and renewed by a conditional UPDATE."""
 
@@ -268,6 +294,7 @@ log: sa.Table = Log.__table__  # type: ignore[attr-defined]
 agent: sa.Table = Agent.__table__  # type: ignore[attr-defined]
 deployment: sa.Table = Deployment.__table__  # type: ignore[attr-defined]
 loop_lease: sa.Table = LoopLease.__table__  # type: ignore[attr-defined]
+stream_counter: sa.Table = StreamCounter.__table__  # type: ignore[attr-defined]
 
 
 # Prefect 1's task graph and task runs (issue 4). A flow's tasks and edges are registered with
@@ -343,6 +370,7 @@ class TaskRun(SQLModel, table=True):
 
 class TaskRunState(SQLModel, table=True):
     __tablename__ = "task_run_state"
+    __table_args__ = (_stream_index("task_run_state"),)
     id: uuid.UUID = Field(primary_key=True)
     tenant_id: uuid.UUID = _fk("tenant.id", index=False)
     task_run_id: uuid.UUID = _fk("task_run.id")
@@ -354,6 +382,8 @@ class TaskRunState(SQLModel, table=True):
     start_time: datetime | None = _ts()
     serialized_state: dict[str, Any] | None = _json()
     timestamp: datetime = _ts(nullable=False)
+    xid: int | None = _position()
+    seq: int | None = _position()
     created: datetime = _ts(nullable=False)
 
 

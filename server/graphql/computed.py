@@ -6,6 +6,7 @@ from typing import Any
 
 import strawberry
 
+from ..repository.streams import render_position
 from . import reads
 from .scalars import Jsonb
 
@@ -18,7 +19,20 @@ async def _flow_settings(root: Any, info: strawberry.Info) -> Jsonb | None:
     return Jsonb(settings)
 
 
+def _position(root: Any) -> str | None:
+    return render_position(root.xid, root.seq)
+
+
+def _position_field() -> Any:
+    return strawberry.field(resolver=_position, description=(
+        "Where this row stands in its table's stream (`<table>_stream`): a client that "
+        "resumes from it gets every row after it exactly once. Opaque; compare for equality."))
+
+
 # entity -> field name -> strawberry field
 EXTRA_FIELDS: dict[str, dict[str, Any]] = {
     "flow": {"settings": strawberry.field(resolver=_flow_settings)},
+    "log": {"position": _position_field()},
+    "flow_run_state": {"position": _position_field()},
+    "task_run_state": {"position": _position_field()},
 }

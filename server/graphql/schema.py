@@ -19,6 +19,7 @@ from .resolvers.projects import ProjectMutations
 from .resolvers.schedules import ScheduleMutations
 from .resolvers.task_runs import TaskRunMutations, TaskRunQueries
 from .scalars import SCALARS
+from .subscriptions import build_subscription_type
 
 
 @strawberry.type
@@ -35,9 +36,14 @@ class Mutation(
     pass
 
 
+# Every query root field is also a live subscription; plus the <table>_stream fields.
+Subscription = build_subscription_type(Query)
+
+
 def build_schema() -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         config=StrawberryConfig(auto_camel_case=False, scalar_map=SCALARS),
     )

@@ -11,6 +11,9 @@ from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, Selection
 from ..repository.entities import Entity
 from .strawberry_private import resolve_info
 
+# Columns a computed field reads: a row's stream `position` is (xid, seq).
+DERIVED: dict[str, tuple[str, ...]] = {"position": ("xid", "seq")}
+
 
 def selected_columns(info: strawberry.Info, entity: Entity) -> tuple[str, ...]:
     raw = resolve_info(info)
@@ -21,6 +24,7 @@ def selected_columns(info: strawberry.Info, entity: Entity) -> tuple[str, ...]:
     columns.update(
         entity.relations[name].local for name in names if name in entity.relations
     )
+    columns.update(c for name in names for c in DERIVED.get(name, ()) if c in entity.table.c)
     columns.add("id" if "id" in entity.columns else next(iter(entity.table.primary_key)).name)
     return tuple(sorted(columns))
 

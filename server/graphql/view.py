@@ -1,5 +1,5 @@
-"""The GraphQL HTTP endpoint: POST /graphql and POST / (where Prefect 1 clients post), the
-GraphiQL playground on GET /graphql.
+"""The GraphQL HTTP endpoint: POST /graphql and POST / (where Prefect 1 clients post); the
+GraphiQL playground on GET /graphql is served by server/ui from flowrun's own files.
 
 Parsing and validating a document costs more than executing a small mutation, and clients send
 the same few documents again and again, so each distinct query text is parsed and validated
@@ -17,15 +17,17 @@ import orjson
 import strawberry
 from graphql import (
     DocumentNode,
+    ExecutionResult,
     GraphQLError,
     GraphQLSyntaxError,
+    OperationType,
     execute,
+    get_operation_ast,
     parse,
     validate,
 )
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
-from strawberry.http.ides import get_graphql_ide_html
+from starlette.responses import Response
 
 from ..database.engine import Database
 from ..domain.errors import InvalidInput
@@ -34,6 +36,7 @@ from ..settings import Settings
 from .context import Context
 from .errors import PARSE_FAILED, VALIDATION_FAILED, format_error, request_error
 from .strawberry_private import core_schema
+from .subscriptions_runtime import OVER_WEBSOCKET, is_subscription
 
 Prepared = tuple[DocumentNode | None, list[GraphQLError]]
 
@@ -54,11 +57,8 @@ class GraphQLEndpoint:
         self.db = db
         self.settings = settings
         self.prepare = lru_cache(maxsize=cache_size)(self._prepare)
-        self._playground = get_graphql_ide_html("graphiql")
 
     async def handle(self, request: Request) -> Response:
-        if request.method == "GET":
-            return HTMLResponse(self._playground)
         request_id = request_id_of(request.headers)
         body = await request.body()
         try:
@@ -68,6 +68,8 @@ class GraphQLEndpoint:
         document, errors = self.prepare(query)
         if document is None or errors:
             return self._rejected(errors, request_id)
+        if is_subscription(document):
+            return _errors([request_error(OVER_WEBSOCKET, "BAD_REQUEST")], 400, request_id)
         try:
             result = execute(
                 self.schema,
@@ -80,10 +82,8 @@ class GraphQLEndpoint:
                 result = await result
         except GraphQLError as exc:  # e.g. an unknown operationName
             return _errors([format_error(exc, request_id)], 400, request_id)
-        payload: dict[str, Any] = {"data": result.data}
-        if result.errors:
-            payload["errors"] = [format_error(e, request_id) for e in result.errors]
-        return JSONResponse(payload, headers={"x-request-id": request_id})
+        return _answer(result, _is_mutation(document, operation_name),
+                       request_id)
 
     def _prepare(self, query: str) -> Prepared:
         try:
@@ -105,6 +105,35 @@ class GraphQLEndpoint:
             item["extensions"]["code"] = code
             rendered.append(item)
         return _errors(rendered, 400, request_id)
+
+
+def _is_mutation(document: DocumentNode, operation_name: str | None) -> bool:
+    operation = get_operation_ast(document, operation_name)
+    return operation is not None and operation.operation is OperationType.MUTATION
+
+
+def _answer(result: ExecutionResult, mutation: bool, request_id: str) -> Response:
+    payload: dict[str, Any] = {"data": result.data}
+    headers = {"x-request-id": request_id}
+    status = 200
+    if result.errors:
+        payload["errors"] = [format_error(e, request_id) for e in result.errors]
+        status = status_of(result.data, payload["errors"], mutation)
+    if status == 503:
+        headers["retry-after"] = "1"
+    return JSONResponse(payload, status_code=status, headers=headers)
+
+
+def status_of(data: dict[str, Any] | None, errors: list[dict[str, Any]], mutation: bool) -> int:
+    """HTTP 503 when every error of a response is retryable (the database was busy or lost and
+    that work rolled back), so that an HTTP-level retry repeats it (Prefect 1's client retries
+    only a 5xx). A query may be repeated whatever part of it answered; a mutation only when
+    none of its fields answered, so a retry never repeats a change that was made. Any other
+    error is the caller's to read, with HTTP 200 as GraphQL wants."""
+    if not errors or not all(e.get("extensions", {}).get("retryable") is True for e in errors):
+        return 200
+    nothing_done = not data or all(value is None for value in data.values())
+    return 503 if nothing_done or not mutation else 200
 
 
 def _read_body(body: bytes) -> tuple[str, dict[str, Any] | None, str | None]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from ..repository.common import Conn
 from ..services import late_runs, scheduler, zombies
 from ..settings import Settings
@@ -22,7 +24,14 @@ def scheduler_action(settings: Settings) -> Action:
 
 
 def zombie_killer_action(settings: Settings) -> Action:
+    """Fails runs whose heartbeat stopped, but only once this process has been up for a whole
+    heartbeat timeout: heartbeats that could not arrive because the server was down (a
+    restart, a redeploy) are not an agent's fault, and its runs must not be failed for them."""
+    started = time.monotonic()
+
     async def action(conn: Conn) -> str | None:
+        if time.monotonic() - started < settings.heartbeat_timeout_seconds:
+            return None
         result = await zombies.kill_zombies(
             conn, timeout_seconds=settings.heartbeat_timeout_seconds
         )

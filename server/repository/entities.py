@@ -45,7 +45,7 @@ class Entity:
     name: str
     table: sa.Table
     relations: dict[str, Relation] = field(default_factory=dict)
-    hidden: frozenset[str] = frozenset({"tenant_id"})
+    hidden: frozenset[str] = frozenset({"tenant_id", "xid", "seq"})
 
     @cached_property
     def columns(self) -> dict[str, ColumnKind]:

@@ -46,15 +46,20 @@ class Proxy:
                 client, _ = listener.accept()
             except OSError:
                 return
-            try:
-                upstream = socket.create_connection(("127.0.0.1", self.target_port))
-            except OSError:
-                client.close()
-                continue
-            with self._lock:
-                self._sockets += [client, upstream]
-            for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=_pump, args=(source, sink), daemon=True).start()
+            self.forward(client)
+
+    def forward(self, client: socket.socket, head: bytes = b"") -> None:
+        """Connect `client` to the target (sending `head`, bytes already read) both ways."""
+        try:
+            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            upstream.sendall(head)
+        except OSError:
+            client.close()
+            return
+        with self._lock:
+            self._sockets += [client, upstream]
+        for source, sink in ((client, upstream), (upstream, client)):
+            threading.Thread(target=_pump, args=(source, sink), daemon=True).start()
 
 
 def _pump(source: socket.socket, sink: socket.socket) -> None:

@@ -37,7 +37,9 @@ class Script:
         answer = self.answers.pop(0)
         if isinstance(answer, Exception):
             raise answer
-        return httpx.Response(200, json=answer)
+        # as the server answers: HTTP 503 when every error is SERVICE_UNAVAILABLE
+        codes = {e["extensions"]["code"] for e in answer.get("errors") or []}
+        return httpx.Response(503 if codes == {"SERVICE_UNAVAILABLE"} else 200, json=answer)
 
 
 def client_for(script: Script) -> Client:

@@ -1,0 +1,73 @@
+"""The consumers of live updates: `flowrun run --watch` and `flowrun flow-run logs --follow`
+over subscriptions, and by polling when a proxy refuses the WebSocket."""
+
+from __future__ import annotations
+
+import pytest
+
+from server.client import Client
+from tests.e2e.motion import EXAMPLES, agents, cli
+from tests.live import LiveServer
+from tests.live_updates.proxy import HttpOnlyProxy
+
+pytestmark = pytest.mark.e2e
+STATES = ("Scheduled", "Submitted", "Running", "Success")
+
+
+def _states(stdout: str) -> list[str]:
+    return [word for line in stdout.splitlines() for word in line.split()[:1] if word in STATES]
+
+
+def _register(url: str) -> None:
+    result = cli(url, "register", str(EXAMPLES / "hello.py"))
+    assert result.returncode == 0, result.stderr
+
+
+def _websockets_accepted(server: LiveServer) -> int:
+    return server.log().count('"WebSocket /graphql" [accepted]')
+
+
+async def test_run_watch_follows_the_run_over_subscriptions(server: LiveServer) -> None:
+    _register(server.graphql_url)
+    before = _websockets_accepted(server)
+    with agents(server.graphql_url, 1):
+        result = cli(server.graphql_url, "run", "-n", "hello", "--param", "name=Zaphod",
+                     "--watch")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert _states(result.stdout) == list(STATES)
+    assert result.stdout.count("Hello, Zaphod!") == 1
+    assert _websockets_accepted(server) > before
+
+
+async def test_run_watch_and_logs_follow_poll_when_a_proxy_refuses_the_websocket(
+    server: LiveServer
+) -> None:
+    _register(server.graphql_url)
+    proxy = HttpOnlyProxy(int(server.url.rsplit(":", 1)[1])).start()
+    refused = HttpOnlyProxy.refused
+    try:
+        with agents(server.graphql_url, 1):
+            result = cli(proxy.url, "run", "-n", "hello", "--param", "name=Trillian", "--watch")
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert _states(result.stdout) == list(STATES)
+        assert result.stdout.count("Hello, Trillian!") == 1
+        with Client(server.graphql_url) as api:
+            run_id = api.list_flow_runs(limit=1)[0].id
+        logs = cli(proxy.url, "flow-run", "logs", run_id, "--follow")
+        assert logs.returncode == 0, logs.stderr
+        assert logs.stdout.count("Hello, Trillian!") == 1
+    finally:
+        proxy.cut()
+    assert HttpOnlyProxy.refused >= refused + 2
+
+
+async def test_flow_run_logs_follow_prints_each_line_once_over_a_subscription(
+    server: LiveServer
+) -> None:
+    _register(server.graphql_url)
+    with agents(server.graphql_url, 1):
+        run = cli(server.graphql_url, "run", "-n", "hello", "--param", "name=Ford", "--quiet")
+        run_id = run.stdout.strip()
+        logs = cli(server.graphql_url, "flow-run", "logs", run_id, "--follow")
+    assert logs.returncode == 0, logs.stderr
+    assert logs.stdout.count("Hello, Ford!") == 1
