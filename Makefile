@@ -51,9 +51,9 @@ schema: install  ## regenerate schema.graphql from the code
 schema-check: install  ## fail when schema.graphql is stale
 	$(PY) -m server.graphql.export schema.graphql --check
 
-bench: $(TEST_INSTALLED)  ## throughput, latency and memory against live servers, agents, live fan-out, the UI, retention
+# BENCH_ARGS picks parts, e.g. BENCH_ARGS="--parts throughput --databases postgresql --duration 3"
+bench: $(TEST_INSTALLED)  ## issue 14's targets beside the floor, then live fan-out, the UI, retention
 	$(PY) bench/run.py $(BENCH_ARGS)
-	$(PY) bench/agents.py
 	$(PY) bench/live.py
 	$(PY) bench/ui.py
 	$(PY) bench/retention.py

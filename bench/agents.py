@@ -49,7 +49,7 @@ from server.client.models import parse_time  # noqa: E402
 FLOWRUN = str(Path(sys.executable).parent / "flowrun")
 PG_ADMIN_URL = os.environ.get("FLOWRUN_BENCH_PG_ADMIN_URL",
                               "postgresql://postgres@127.0.0.1:5432/postgres")
-PG_DATABASE = "flowrun_bench_agents"
+PG_DATABASE = f"flowrun_bench_agents_{os.getpid()}"  # per run: other checkouts bench too
 NOOP = "def noop() -> None:\n    pass\n"
 FINISHED = ["Success", "Failed", "Cancelled"]
 

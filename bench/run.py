@@ -1,23 +1,34 @@
-"""Benchmark a live flowrun server with wrk.
+"""Benchmark live flowrun servers with wrk, beside the floor, and check issue 14's targets.
 
-Run from the repository root (this is what `make bench` does):
+Run from the repository root (this is what `make bench` does; BENCH_ARGS passes options):
 
-    .venv/bin/python bench/run.py [--databases sqlite,postgresql] [--concurrency 1,8,32]
+    .venv/bin/python bench/run.py [--parts throughput,million,startup,agents]
+                                  [--databases sqlite,postgresql] [--concurrency 1,8,32]
                                   [--duration 10] [--ops create_flow_run,...]
-                                  [--workers sqlite=1,postgresql=2]
+                                  [--workers sqlite=1,postgresql=2] [--million-concurrency 1,8]
 
-(`.venv/bin/python -m bench.run` works too.)
+(`.venv/bin/python -m bench.run` works too.) A quick run: `--parts throughput --databases
+postgresql --ops create_flow_run,floor_create --concurrency 8 --duration 3`.
 
-For each database (SQLite in a fresh temporary directory, PostgreSQL in a freshly created
-`flowrun_bench` database) it migrates with `flowrun db upgrade`, starts `flowrun server start`
-on a free localhost port, seeds a project and a flow over GraphQL, then drives each operation
-with `wrk -t1 -c<concurrency>` for --duration seconds at each concurrency. It measures
-requests/s, p50 and p99 latency, and errors (non-200 responses and 200 responses carrying
-GraphQL "errors"), and the server's peak resident memory (VmHWM summed over the server process
-and its children). It prints a table and writes the results as JSON to bench/results/.
+Parts, for each database:
+  throughput  SQLite in a fresh temporary directory, PostgreSQL in a freshly created
+              `flowrun_bench_<pid>` database: migrate, start `flowrun server start` on a free port,
+              seed a project and a flow over GraphQL, then drive each operation with
+              `wrk -t1 -c<concurrency>` for --duration seconds at each concurrency: requests/s,
+              p50/p99, errors (non-2xx, or 200 carrying GraphQL "errors"), and on PostgreSQL the
+              new database sessions each cell opened (pool churn). The floor_* operations hit
+              the floor app (bench/floor.py: bare Starlette + psycopg, one statement per
+              request) under the same uvicorn and worker count, on the same database.
+  million     1,000,000 runs seeded once and cached (bench/million.py), four reads at c=1, 8
+  startup     warm start to healthy and idle memory of one API process (bench/startup.py)
+  agents      bench/agents.py: start latency and the drain of 200 trivial runs by 3 agents
 
-Operations live in the OPERATIONS table: a name, a Lua script under bench/lua/ and a setup
-function that seeds what the script needs and returns its {{placeholder}} values.
+It prints the wrk table, then one table of every target of issue 14 with its value and the
+floor or peer figure beside it (bench/targets.py), and writes it all as JSON to bench/results/.
+
+Operations live in the OPERATIONS table: a name, a Lua script under bench/lua/, a setup
+function that seeds what the script needs and returns its {{placeholder}} values, and the
+server it is sent to (flowrun or the floor).
 """
 
 from __future__ import annotations
@@ -35,7 +46,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -52,7 +63,8 @@ RESULTS_DIR = BENCH_DIR / "results"
 
 DATABASES = ("sqlite", "postgresql")
 PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-PG_BENCH_DATABASE = "flowrun_bench"
+# Per run: other checkouts on this machine may bench at the same time (and drop theirs).
+PG_BENCH_DATABASE = f"flowrun_bench_{os.getpid()}"
 RESULT_MARKER = "BENCH_RESULT "
 
 LuaValue = str | int | float | bool | Sequence[str]
@@ -71,6 +83,10 @@ class Options:
     ops: list[str]
     workers: dict[str, int]
     seed_runs: int
+    parts: list[str]
+    million_concurrency: list[int]
+    starts: int
+    agent_latency_runs: int
     startup_timeout: float
     log_level: str
     flowrun: Path
@@ -104,6 +120,7 @@ class Operation:
     name: str
     script: str
     setup: Callable[[Seed], LuaParams]
+    door: str = "flowrun"  # or "floor": the bare app of bench/floor.py (PostgreSQL only)
 
 
 @dataclass(frozen=True)
@@ -123,6 +140,7 @@ class CellResult:
     graphql_errors: int
     socket_errors: int
     sample_error: str
+    new_sessions: int | None = None  # PostgreSQL sessions opened during the cell
 
 
 @dataclass(frozen=True)
@@ -204,6 +222,13 @@ def setup_rest_create_flow_run(seed: Seed) -> LuaParams:
     return {"deployment_id": str(response.json()["id"])}
 
 
+def setup_floor(path: str) -> Callable[[Seed], LuaParams]:
+    def setup(seed: Seed) -> LuaParams:
+        return {"path": path, "run_ids": create_runs(seed)}
+
+    return setup
+
+
 OPERATIONS: dict[str, Operation] = {
     op.name: op
     for op in (
@@ -213,6 +238,10 @@ OPERATIONS: dict[str, Operation] = {
         Operation(
             "rest_create_flow_run", "rest_create_flow_run.lua", setup_rest_create_flow_run
         ),
+        Operation("rest_read_flow_run", "rest_read_flow_run.lua", setup_seeded_runs),
+        Operation("floor_create", "floor_create.lua", setup_create_flow_run, "floor"),
+        Operation("floor_read", "floor_by_id.lua", setup_floor("/floor/read"), "floor"),
+        Operation("floor_set_state", "floor_by_id.lua", setup_floor("/floor/set_state"), "floor"),
     )
 }
 
@@ -319,8 +348,23 @@ def with_database(url: str, name: str) -> str:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
+def connect_pg(url: str, *, autocommit: bool = False,
+               wait: float = 120.0) -> psycopg.Connection[Any]:
+    """psycopg.connect, waiting while the shared server has no free connection slot (other
+    test sessions on this machine can fill max_connections for a while)."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return psycopg.connect(url, autocommit=autocommit, connect_timeout=10)
+        except psycopg.OperationalError as exc:
+            if "too many clients" not in str(exc) or time.monotonic() > deadline:
+                raise
+            progress("PostgreSQL has no free connection slot; waiting")
+            time.sleep(2.0)
+
+
 def recreate_pg_database(admin_url: str, name: str, *, create: bool) -> None:
-    with psycopg.connect(admin_url, autocommit=True) as conn:
+    with connect_pg(admin_url, autocommit=True) as conn:
         conn.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
         )
@@ -437,15 +481,13 @@ def stop_process_group(proc: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def running_server(opts: Options, database_url: str, workdir: Path) -> Iterator[Server]:
-    port = free_port()
-    env = server_env(opts, database_url, port)
-    migrate(opts, env)
-    log_path = workdir / "server.log"
+def serving(command: Sequence[str], env: Mapping[str, str], port: int, log_path: Path,
+            startup_timeout: float) -> Iterator[Server]:
+    """Start a server process (its own process group) and yield it once /health answers."""
     with log_path.open("wb") as log:
         proc = subprocess.Popen(
-            [str(opts.flowrun), "server", "start"],
-            env=env,
+            list(command),
+            env=dict(env),
             cwd=REPO_DIR,
             stdin=subprocess.DEVNULL,
             stdout=log,
@@ -454,7 +496,7 @@ def running_server(opts: Options, database_url: str, workdir: Path) -> Iterator[
         )
     server = Server(proc=proc, port=port, log_path=log_path)
     try:
-        wait_healthy(server, opts.startup_timeout)
+        wait_healthy(server, startup_timeout)
         try:
             yield server
         except BenchError as exc:
@@ -462,6 +504,35 @@ def running_server(opts: Options, database_url: str, workdir: Path) -> Iterator[
             raise BenchError(f"{exc}\nserver log (last lines):\n{log_tail(log_path)}") from exc
     finally:
         stop_process_group(proc)
+
+
+@contextmanager
+def running_server(opts: Options, database_url: str, workdir: Path) -> Iterator[Server]:
+    port = free_port()
+    env = server_env(opts, database_url, port)
+    migrate(opts, env)
+    with serving([str(opts.flowrun), "server", "start"], env, port, workdir / "server.log",
+                 opts.startup_timeout) as server:
+        yield server
+
+
+@contextmanager
+def running_floor(
+    opts: Options, database_url: str, workdir: Path, wanted: bool
+) -> Iterator[Server | None]:
+    """The floor app (bench/floor.py) under the same uvicorn and worker count as flowrun."""
+    if not wanted:
+        yield None
+        return
+    port = free_port()
+    env = {**os.environ, "FLOOR_DATABASE_URL": database_url,
+           "FLOOR_POOL_SIZE": os.environ.get("FLOWRUN_DB_POOL_SIZE", "10"),
+           "PYTHONPATH": str(REPO_DIR)}
+    command = [sys.executable, "-m", "uvicorn", "bench.floor:app", "--host", "127.0.0.1",
+               "--port", str(port), "--workers", str(opts.workers["postgresql"]),
+               "--log-level", "warning", "--no-access-log"]
+    with serving(command, env, port, workdir / "floor.log", opts.startup_timeout) as floor:
+        yield floor
 
 
 # --- Memory ----------------------------------------------------------------------------------
@@ -513,41 +584,74 @@ def progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def pg_sessions(opts: Options) -> Callable[[], int]:
+    """A counter of the sessions ever opened to the bench database (pg_stat_database)."""
+
+    def count() -> int:
+        with connect_pg(opts.pg_admin_url, autocommit=True) as conn:
+            row = conn.execute(
+                "SELECT sessions FROM pg_stat_database WHERE datname = %s", (PG_BENCH_DATABASE,)
+            ).fetchone()
+        return int(row[0]) if row else 0
+
+    return count
+
+
+def measure_cell(
+    opts: Options, kind: str, server: Server, name: str, script: Path, concurrency: int,
+    sessions: Callable[[], int] | None = None,
+) -> CellResult:
+    """One wrk run; on PostgreSQL also the new database sessions it caused (pool churn)."""
+    progress(f"[{kind}] {name} at concurrency {concurrency} for {opts.duration} s")
+    before = sessions() if sessions else 0
+    raw = run_wrk(opts, server, script, concurrency)
+    ensure_alive(server)
+    cell = cell_result(kind, concurrency, name, raw)
+    if sessions:
+        time.sleep(0.5)  # a backend reports its connection with its first statement's stats
+        cell = replace(cell, new_sessions=sessions() - before)
+    churn = f", {cell.new_sessions} new sessions" if cell.new_sessions is not None else ""
+    progress(f"  {cell.requests_per_s:.1f} req/s, p99 {cell.p99_ms:.2f} ms, "
+             f"{cell.errors} errors{churn}")
+    if cell.sample_error:
+        progress(f"  first error: {cell.sample_error}")
+    return cell
+
+
 def run_cells(
-    opts: Options, kind: str, server: Server, seed: Seed, workdir: Path
+    opts: Options, kind: str, servers: Mapping[str, Server], seed: Seed, workdir: Path,
+    sessions: Callable[[], int] | None = None,
 ) -> list[CellResult]:
     scripts: dict[str, Path] = {}
     cells = []
     for concurrency in opts.concurrency:
         for name in opts.ops:
             op = OPERATIONS[name]
+            if op.door not in servers:
+                continue
             if name not in scripts:
                 progress(f"[{kind}] setting up {name}")
                 scripts[name] = write_script(op, op.setup(seed), workdir)
-            progress(f"[{kind}] {name} at concurrency {concurrency} for {opts.duration} s")
-            raw = run_wrk(opts, server, scripts[name], concurrency)
-            ensure_alive(server)
-            cell = cell_result(kind, concurrency, name, raw)
-            cells.append(cell)
-            progress(
-                f"  {cell.requests_per_s:.1f} req/s, p99 {cell.p99_ms:.2f} ms, {cell.errors} errors"
-            )
-            if cell.sample_error:
-                progress(f"  first error: {cell.sample_error}")
+            cells.append(measure_cell(opts, kind, servers[op.door], name, scripts[name],
+                                      concurrency, sessions))
     return cells
 
 
 def bench_database(kind: str, opts: Options) -> DatabaseResult:
     workdir = Path(tempfile.mkdtemp(prefix=f"flowrun-bench-{kind}-"))
+    floor_ops = kind == "postgresql" and any(OPERATIONS[o].door == "floor" for o in opts.ops)
     try:
         with (
             fresh_database(kind, opts, workdir) as database_url,
             running_server(opts, database_url, workdir) as server,
+            running_floor(opts, database_url, workdir, floor_ops) as floor,
             httpx.Client(base_url=server.base_url, timeout=30.0) as client,
         ):
             progress(f"[{kind}] server pid {server.proc.pid} on port {server.port}")
             seed = seed_flow(client, opts.seed_runs)
-            cells = run_cells(opts, kind, server, seed, workdir)
+            servers = {"flowrun": server, **({"floor": floor} if floor else {})}
+            sessions = pg_sessions(opts) if kind == "postgresql" else None
+            cells = run_cells(opts, kind, servers, seed, workdir, sessions)
             rss = server_peak_rss(server)
         return DatabaseResult(kind, cells, sum(rss.values()), rss)
     finally:
@@ -564,6 +668,7 @@ TABLE_COLUMNS = (
     ("p50 ms", 8, "{:.2f}"),
     ("p99 ms", 8, "{:.2f}"),
     ("errors", 7, "{}"),
+    ("new sessions", 12, "{}"),
 )
 
 
@@ -580,6 +685,7 @@ def format_table(results: Sequence[DatabaseResult]) -> str:
                 cell.p50_ms,
                 cell.p99_ms,
                 cell.errors,
+                "-" if cell.new_sessions is None else cell.new_sessions,
             )
             lines.append(
                 "  ".join(
@@ -597,23 +703,33 @@ def format_table(results: Sequence[DatabaseResult]) -> str:
     return "\n".join(lines)
 
 
-def write_results(opts: Options, results: Sequence[DatabaseResult], started: datetime) -> Path:
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    path = RESULTS_DIR / f"{started.strftime('%Y%m%dT%H%M%SZ')}.json"
-    document = {
+def new_document(opts: Options, started: datetime) -> dict[str, Any]:
+    return {
         "started_at": started.isoformat(),
         "options": {
+            "parts": opts.parts,
             "databases": opts.databases,
             "concurrency": opts.concurrency,
+            "million_concurrency": opts.million_concurrency,
             "duration_s": opts.duration,
             "ops": opts.ops,
             "workers": opts.workers,
             "seed_runs": opts.seed_runs,
             "wrk_threads": 1,
         },
-        "host": {"cpus": os.cpu_count(), "platform": sys.platform},
-        "results": [asdict(result) for result in results],
+        "host": {"cpus": os.cpu_count(), "platform": sys.platform,
+                 "loadavg_at_start": os.getloadavg()},
+        "results": [],
+        "million": {},
+        "startup": {},
+        "agents": {},
+        "failures": [],
     }
+
+
+def write_results(document: dict[str, Any], started: datetime) -> Path:
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    path = RESULTS_DIR / f"{started.strftime('%Y%m%dT%H%M%SZ')}.json"
     path.write_text(json.dumps(document, indent=2) + "\n")
     return path
 
@@ -645,6 +761,9 @@ def csv_positive_ints(text: str) -> list[int]:
 
 
 DEFAULT_WORKERS = "sqlite=1,postgresql=2"
+# throughput: the wrk cells (and the floor app on PostgreSQL); million: the 1M-row reads;
+# startup: warm start and idle memory; agents: bench/agents.py's latency and drain.
+PARTS = ("throughput", "million", "startup", "agents")
 
 
 def workers_spec(text: str) -> dict[str, int]:
@@ -682,6 +801,15 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
              "one process per core)",
     )
     parser.add_argument("--seed-runs", type=int, default=200, help="runs read/updated by ops")
+    parser.add_argument(
+        "--parts", type=csv_list(PARTS), default=list(PARTS),
+        help="which parts to run: " + ", ".join(PARTS) + " (default all)",
+    )
+    parser.add_argument("--million-concurrency", type=csv_positive_ints, default=[1, 8],
+                        help="wrk connections for the million-row reads: 1,8")
+    parser.add_argument("--starts", type=int, default=3, help="warm starts to time")
+    parser.add_argument("--agent-latency-runs", type=int, default=50,
+                        help="runs for the agents' start latency (0 skips it)")
     parser.add_argument("--startup-timeout", type=float, default=30.0, help="seconds")
     parser.add_argument("--log-level", default="WARNING", help="FLOWRUN_LOG_LEVEL")
     parser.add_argument("--flowrun", type=Path, default=REPO_DIR / ".venv" / "bin" / "flowrun")
@@ -693,27 +821,66 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     return Options(**vars(args))
 
 
+def run_parts(opts: Options, document: dict[str, Any]) -> None:
+    """Fill `document` part by part; a part that fails is recorded and the others still run."""
+    from bench import agents, million, startup
+
+    def throughput(kind: str) -> None:
+        document["results"].append(asdict(bench_database(kind, opts)))
+
+    def million_part(kind: str) -> None:
+        cells, seed = million.bench_million(kind, opts)
+        document["million"][kind] = {"seed": seed, "cells": [asdict(c) for c in cells]}
+
+    def startup_part(kind: str) -> None:
+        document["startup"][kind] = asdict(startup.measure_startup(kind, opts))
+
+    def agents_part(kind: str) -> None:
+        progress(f"[{kind}] agents")
+        figures = agents.measure(kind, latency_runs=opts.agent_latency_runs)
+        progress(agents.describe(figures))
+        document["agents"][kind] = asdict(figures)
+
+    parts = {"throughput": throughput, "million": million_part, "startup": startup_part,
+             "agents": agents_part}
+    for kind in opts.databases:
+        for name in opts.parts:
+            try:
+                parts[name](kind)
+            except (BenchError, RuntimeError, OSError, psycopg.Error, httpx.HTTPError) as exc:
+                document["failures"].append(f"{kind} {name}: {type(exc).__name__}: {exc}")
+                progress(f"[{kind}] {name} failed: {exc}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from bench.targets import format_targets, target_rows
+
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     opts = parse_args(argv)
     started = datetime.now(UTC)
     print(
-        f"flowrun bench: workers={opts.workers} duration={opts.duration}s "
+        f"flowrun bench: parts={opts.parts} workers={opts.workers} duration={opts.duration}s "
         f"concurrency={opts.concurrency} ops={opts.ops} databases={opts.databases}"
     )
-    results: list[DatabaseResult] = []
-    try:
-        for kind in opts.databases:
-            results.append(bench_database(kind, opts))
-    except BenchError as exc:
-        if results:
-            print(format_table(results))
-        print(f"bench failed: {exc}", file=sys.stderr)
-        return 1
-    print(format_table(results))
-    print(f"\nresults written to {write_results(opts, results, started).relative_to(REPO_DIR)}")
-    return 0
+    document = new_document(opts, started)
+    run_parts(opts, document)
+    results = [DatabaseResult(r["database"], [CellResult(**c) for c in r["cells"]],
+                              r["peak_rss_kb"], r["peak_rss_by_pid_kb"])
+               for r in document["results"]]
+    if results:
+        print(format_table(results))
+    rows = target_rows(document)
+    document["targets"] = [asdict(row) for row in rows]
+    print("\n" + format_targets(rows))
+    print(f"\nresults written to {write_results(document, started).relative_to(REPO_DIR)}")
+    for failure in document["failures"]:
+        print(f"bench part failed: {failure}", file=sys.stderr)
+    return 1 if document["failures"] else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run as bench.run, so the part modules (bench.million, ...) share this module's objects.
+    sys.path.insert(0, str(REPO_DIR))
+    from bench.run import main as package_main
+
+    sys.exit(package_main())

@@ -29,6 +29,15 @@ def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
     return False
 
 
+def _include_object(dialect: str) -> Any:
+    """Leave out of autogenerate the indexes another engine has (GIN on PostgreSQL)."""
+
+    def include(obj: Any, _name: Any, _type: str, _reflected: bool, _compare_to: Any) -> bool:
+        return models.belongs_to_dialect(obj, dialect)
+
+    return include
+
+
 def run_migrations() -> None:
     url = config.attributes.get("database_url") or get_settings().database_url
     connection = config.attributes.get("connection")
@@ -48,6 +57,7 @@ def _run(connection: Any) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         render_item=render_item,
         compare_type=True,
+        include_object=_include_object(connection.dialect.name),
     )
     with context.begin_transaction():
         context.run_migrations()

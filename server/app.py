@@ -10,10 +10,14 @@ from contextlib import asynccontextmanager
 
 import sqlalchemy as sa
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 
+from .auth import Authenticator
+from .body_limit import BodyLimit
 from .database.engine import Database
 from .domain.errors import ServiceUnavailable
 from .graphql.schema import build_schema
@@ -35,8 +39,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
         pool_size=settings.db_pool_size,
         timeout=settings.db_timeout_seconds,
     )
-    graphql = GraphQLEndpoint(build_schema(), db, settings)
-    live = LiveUpdates(graphql.schema, db, settings, graphql.prepare,
+    auth = Authenticator(db, required=bool(settings.auth_required))
+    graphql = GraphQLEndpoint(build_schema(), db, settings, auth=auth)
+    live = LiveUpdates(graphql.schema, db, settings, graphql.prepare, auth,
                        keep_alive_seconds=settings.ws_keepalive_seconds,
                        max_subscriptions=settings.subscriptions_per_connection)
     ui = UI()
@@ -74,7 +79,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/graphql/", graphql_or_playground, methods=["GET", "POST"]),
         Route("/", root, methods=["GET", "POST"]),
         Route("/health", health, methods=["GET"]),
-        Mount("/api", app=build_rest_app(db, settings)),
+        Mount("/api", app=build_rest_app(db, settings, auth=auth)),
         *live.routes(),  # GraphQL over WebSocket on /graphql and /
         ui.mount(),
         Route("/{path:path}", ui.app_page, methods=["GET"]),  # the UI's own paths, last
@@ -82,8 +87,33 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app = Starlette(
         routes=routes,
         lifespan=lifespan,
-        exception_handlers={Exception: internal_error},
+        exception_handlers={Exception: internal_error, 404: _not_found},
+        middleware=_middleware(settings),
     )
     app.state.db = db
+    app.state.auth = auth  # the WebSocket door authenticates connection_init with it
     app.state.settings = settings
     return app
+
+
+async def _not_found(request: Request, _: Exception) -> Response:
+    """A path no route takes (one with a newline in it escapes even the /api mount): JSON in
+    the shape of the door it was aimed at, never Starlette's plain text."""
+    message = f"No route for {request.url.path!r}"
+    if request.url.path.startswith("/api"):
+        return JSONResponse({"detail": message, "code": "NOT_FOUND", "details": {}}, 404)
+    return JSONResponse({"errors": [{"message": message,
+                                     "extensions": {"code": "NOT_FOUND"}}]}, 404)
+
+
+def _middleware(settings: Settings) -> list[Middleware]:
+    """The body limit for every request; CORS only for the origins the operator allowed."""
+    middleware = [Middleware(BodyLimit, max_bytes=settings.max_body_bytes)]
+    if settings.cors_origins:
+        middleware.insert(0, Middleware(
+            CORSMiddleware, allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["authorization", "content-type", "x-request-id",
+                           "x-prefect-api-version"],
+        ))
+    return middleware

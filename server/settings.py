@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
 from platformdirs import user_data_dir
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 def default_database_url() -> str:
@@ -84,6 +85,35 @@ class Settings(BaseSettings):
     ws_keepalive_seconds: float = Field(
         15.0, gt=0, description="How often the server pings an idle WebSocket (ka / ping)"
     )
+
+    # Who may do what (API keys) and the browsers allowed to call from other origins.
+    auth_required: bool | None = Field(
+        None, description="Require an API key on every door; unset: off, and the server "
+                          "refuses to bind a non-loopback address until this is set")
+    api_key: SecretStr | None = Field(
+        None, description="The key the flowrun commands, the Python client and agents send")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Origins browsers may call the API from "
+                                          "(comma-separated); none by default")
+    # Limits: a request over one is refused with a 4xx naming the limit, never a 5xx.
+    max_body_bytes: int = Field(5_000_000, ge=1, description="Largest request body (413)")
+    max_state_bytes: int = Field(
+        1_000_000, ge=1, description="Largest state document (JSON) in a state change")
+    max_log_message_bytes: int = Field(1_000_000, ge=1, description="Largest log message")
+    max_log_batch: int = Field(10_000, ge=1, description="Most log records in one request")
+    max_state_batch: int = Field(1_000, ge=1, description="Most state changes in one request")
+    max_page_size: int = Field(10_000, ge=1, description="Largest `limit` a read may ask for")
+    graphql_max_depth: int = Field(15, ge=1, description="Deepest GraphQL selection nesting")
+    graphql_max_fields: int = Field(
+        5_000, ge=1, description="Most fields in a GraphQL document, fragments expanded")
+    graphql_max_aliases: int = Field(50, ge=0, description="Most aliases in a GraphQL document")
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
 
     @property
     def idempotency_window(self) -> timedelta:

@@ -101,3 +101,13 @@ async def client(app: Starlette, db: Database) -> AsyncIterator[httpx.AsyncClien
     """An HTTP client for the in-process app, with the database emptied first."""
     async with in_process(app) as http:
         yield http
+
+
+@pytest.fixture(scope="session")
+def auth_server(database_url: str) -> Iterator[LiveServer]:
+    """A live server over the session's database that requires an API key on every door."""
+    # A small pool: this server lives as long as the session, beside the others.
+    env = {"FLOWRUN_AUTH_REQUIRED": "true", "FLOWRUN_LOG_LEVEL": "debug",
+           "FLOWRUN_DB_POOL_SIZE": "2"}
+    with start_server(database_url, env) as server:
+        yield server

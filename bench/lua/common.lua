@@ -70,3 +70,12 @@ function done(summary, latency, requests)
     latency.mean, latency.max, totals.non_200, totals.graphql_errors,
     e.connect + e.read + e.write + e.timeout, json_string(sample)))
 end
+
+-- A request() that rotates through a list of prepared requests (one per seeded id, ...).
+function rotating(requests)
+  local n = 0
+  return function()
+    n = n % #requests + 1
+    return requests[n]
+  end
+end

@@ -7,9 +7,4 @@ local requests = {}
 for i, id in ipairs({{run_ids}}) do
   requests[i] = graphql_request(query, '{"id":' .. json_string(id) .. '}')
 end
-local n = 0
-
-function request()
-  n = n % #requests + 1
-  return requests[n]
-end
+request = rotating(requests)

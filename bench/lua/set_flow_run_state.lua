@@ -10,9 +10,4 @@ for i, id in ipairs({{run_ids}}) do
     .. ',"version":null,"state":{"type":"Running","message":"bench"}}}'
   requests[i] = graphql_request(query, variables)
 end
-local n = 0
-
-function request()
-  n = n % #requests + 1
-  return requests[n]
-end
+request = rotating(requests)

@@ -1,7 +1,7 @@
 """Issue 13: concurrency limits, late and waiting runs, indexes for retention
 
 Revision ID: 0006
-Revises: 0005
+Revises: 0007
 Create Date: 2026-12-01 21:31:14.347281
 """
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 import server.database.types
 
 revision: str = '0006'
-down_revision: str | None = '0005'
+down_revision: str | None = '0007'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

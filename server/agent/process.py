@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import signal
 import subprocess
@@ -17,6 +18,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import IO, Any
 
+from . import forkserver
+
+log = logging.getLogger("flowrun.agent")
 Sink = Callable[[dict[str, Any]], None]
 STREAMS = {"stdout": ("INFO", "flowrun.stdout"), "stderr": ("WARNING", "flowrun.stderr")}
 
@@ -31,7 +35,7 @@ class ChildProcess:
         self.spec = spec
         self.sink = sink
         self.result: dict[str, Any] | None = None
-        self.process: subprocess.Popen[bytes] | None = None
+        self.process: subprocess.Popen[bytes] | forkserver.ForkedProcess | None = None
         self._readers: list[threading.Thread] = []
 
     @property
@@ -39,24 +43,57 @@ class ChildProcess:
         return self.process.pid if self.process else None
 
     def start(self) -> None:
-        read_fd, write_fd = os.pipe()
         env = {**os.environ, "FLOWRUN_FLOW_RUN_ID": self.flow_run_id, "PYTHONUNBUFFERED": "1"}
+        server = forkserver.shared()
+        if server is not None:
+            try:
+                self._fork(server, env)
+                return
+            except OSError as exc:
+                log.warning("run %s: the fork server failed (%s); starting an interpreter",
+                            self.flow_run_id, exc)
+        self._popen(env)
+
+    def _fork(self, server: forkserver.ForkServer, env: dict[str, str]) -> None:
+        """A warm child from the fork server, on pipes made here."""
+        pipes = [os.pipe() for _ in range(4)]  # stdin, stdout, stderr, log records
+        theirs = (pipes[0][0], pipes[1][1], pipes[2][1], pipes[3][1])
         try:
-            self.process = subprocess.Popen(
+            self.process = server.spawn(env, theirs)
+        except OSError:
+            for read_fd, write_fd in pipes:
+                os.close(read_fd)
+                os.close(write_fd)
+            raise
+        for fd in theirs:
+            os.close(fd)
+        self._attach(os.fdopen(pipes[0][1], "wb"), os.fdopen(pipes[1][0], "rb"),
+                     os.fdopen(pipes[2][0], "rb"), pipes[3][0], forkserver.LOG_FD)
+
+    def _popen(self, env: dict[str, str]) -> None:
+        read_fd, write_fd = os.pipe()
+        try:
+            process = subprocess.Popen(
                 [sys.executable, "-m", "server.agent.child"],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                 pass_fds=(write_fd,), start_new_session=True, env=env,
             )
         finally:
             os.close(write_fd)
-        assert self.process.stdin and self.process.stdout and self.process.stderr
-        spec = json.dumps({**self.spec, "log_fd": write_fd}, default=str).encode()
+        self.process = process
+        assert process.stdin and process.stdout and process.stderr
+        self._attach(process.stdin, process.stdout, process.stderr, read_fd, write_fd)
+
+    def _attach(self, stdin: IO[bytes], stdout: IO[bytes], stderr: IO[bytes], records: int,
+                log_fd: int) -> None:
+        """Send the spec (naming the child's log fd) and start reading what comes back."""
+        spec = json.dumps({**self.spec, "log_fd": log_fd}, default=str).encode()
         with contextlib.suppress(BrokenPipeError):
-            self.process.stdin.write(spec)
-            self.process.stdin.close()
-        self._read(self.process.stdout, "stdout")
-        self._read(self.process.stderr, "stderr")
-        self._read_records(os.fdopen(read_fd, "rb"))
+            stdin.write(spec)
+            stdin.close()
+        self._read(stdout, "stdout")
+        self._read(stderr, "stderr")
+        self._read_records(os.fdopen(records, "rb"))
 
     def wait(self, timeout: float | None = None) -> int | None:
         """The exit code, or None while it runs after `timeout` seconds."""

@@ -62,6 +62,7 @@ def get_run(flow_run_id: str = typer.Argument(..., help="The flow run id")) -> N
         ("scheduled", when(run.scheduled_start_time)), ("started", when(run.start_time)),
         ("ended", when(run.end_time)), ("heartbeat", when(run.heartbeat)),
         ("auto-scheduled", "yes" if run.auto_scheduled else "no"),
+        ("created by", run.created_by or "-"),
     ]
     for key, value in rows:
         table.add_row(Text(key, style="bold"), value)

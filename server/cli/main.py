@@ -6,7 +6,17 @@ import os
 
 import typer
 
-from . import agents, deployments, flow_runs, projects, register, run, schedules, server_commands
+from . import (
+    agents,
+    api_keys,
+    deployments,
+    flow_runs,
+    projects,
+    register,
+    run,
+    schedules,
+    server_commands,
+)
 
 app = typer.Typer(no_args_is_help=True, help="flowrun: an orchestration API for flow runs",
                   pretty_exceptions_enable=False)
@@ -19,6 +29,7 @@ app.add_typer(run.run_app, name="run")
 app.add_typer(flow_runs.flow_run, name="flow-run")
 app.add_typer(agents.agent, name="agent")
 app.add_typer(schedules.schedule, name="schedule")
+app.add_typer(api_keys.api_key, name="api-key")
 
 
 @app.callback()
@@ -27,10 +38,15 @@ def main(
         None, "--api-url", envvar="FLOWRUN_API_URL",
         help="The GraphQL API the commands talk to [default: http://FLOWRUN_HOST:FLOWRUN_PORT"
              "/graphql]"),
+    api_key: str | None = typer.Option(
+        None, "--api-key", envvar="FLOWRUN_API_KEY", show_default=False,
+        help="The API key the commands send (Authorization: Bearer)"),
 ) -> None:
     """flowrun: an orchestration API for flow runs."""
     if api_url:
         os.environ["FLOWRUN_API_URL"] = api_url
+    if api_key:
+        os.environ["FLOWRUN_API_KEY"] = api_key
 
 
 if __name__ == "__main__":

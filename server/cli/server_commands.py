@@ -3,13 +3,15 @@ database is (the rest of the CLI speaks HTTP)."""
 
 from __future__ import annotations
 
+import ipaddress
+
 import typer
 
 from ..settings import get_settings
 from .prune import prune
 
-# uvicorn and alembic are imported inside the commands that use them: every other `flowrun`
-# command (run, register, flow-run ...) starts about twice as fast without them.
+# alembic is imported inside the commands that use them (and uvicorn only by server.serve):
+# every other `flowrun` command (run, register, flow-run ...) starts about twice as fast.
 
 server = typer.Typer(no_args_is_help=True, help="Run the API server")
 db = typer.Typer(no_args_is_help=True, help="Manage the database schema")
@@ -23,25 +25,28 @@ def start(
     upgrade: bool = typer.Option(True, help="Migrate the database to the latest schema first"),
 ) -> None:
     """Serve the GraphQL API (and the REST API under /api)."""
-    import uvicorn
+    import os
+    import sys
 
     from ..database import migrate
 
     settings = get_settings()
+    host = host or settings.host
+    if settings.auth_required is None and not is_loopback(host):
+        typer.echo(f"Refusing to serve {host} without API keys: set FLOWRUN_AUTH_REQUIRED=true "
+                   "(flowrun api-key create NAME --scope admin makes a key), or "
+                   "FLOWRUN_AUTH_REQUIRED=false to let anyone who reaches it in", err=True)
+        raise typer.Exit(2)
     if upgrade:
-        migrate.upgrade(settings.database_url)
-    uvicorn.run(
-        "server.app:create_app",
-        factory=True,
-        host=host or settings.host,
-        port=port or settings.port,
-        workers=workers or settings.workers,
-        log_level=settings.log_level.lower(),
-        access_log=False,
-        # SIGTERM: stop accepting, let requests in flight finish (this long at most), then
-        # stop the loops and close the database.
-        timeout_graceful_shutdown=settings.graceful_shutdown_seconds,
-    )
+        migrate.upgrade_if_behind(settings.database_url)
+    # Serve from a fresh interpreter in this same process (exec keeps the pid, the process
+    # group and the terminal): it loads only the server, not the CLI or Alembic.
+    env = {**os.environ, "FLOWRUN_HOST": host,
+           "FLOWRUN_PORT": str(port or settings.port),
+           "FLOWRUN_WORKERS": str(workers or settings.workers)}
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(sys.executable, [sys.executable, "-m", "server.serve"], env)
 
 
 @db.command("upgrade")
@@ -65,3 +70,12 @@ def downgrade_db(revision: str = typer.Argument(..., help="Target revision, or '
 
 
 db.command("prune")(prune)
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

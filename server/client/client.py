@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 
 from . import documents as gql
-from .config import default_api_url
+from .config import default_api_key, default_api_url
 from .errors import ClientError
 from .flows import flow_document
 from .live import LiveConnection
@@ -39,6 +39,7 @@ class Client:
         http_transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.api_url = api_url or default_api_url()
+        api_key = api_key or default_api_key()
         self._transport = Transport(self.api_url, api_key=api_key, timeout=timeout,
                                     retry=retry, http_transport=http_transport)
 

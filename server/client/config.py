@@ -1,5 +1,6 @@
 """Where the client finds the API: FLOWRUN_API_URL, else the server's own FLOWRUN_HOST and
-FLOWRUN_PORT (so one environment serves `flowrun server start` and every other command)."""
+FLOWRUN_PORT (so one environment serves `flowrun server start` and every other command); and
+the key it sends: FLOWRUN_API_KEY."""
 
 from __future__ import annotations
 
@@ -18,3 +19,7 @@ def default_api_url() -> str:
         host = DEFAULT_HOST
     port = os.environ.get("FLOWRUN_PORT") or DEFAULT_PORT
     return f"http://{host}:{port}/graphql"
+
+
+def default_api_key() -> str | None:
+    return os.environ.get("FLOWRUN_API_KEY") or None

@@ -7,7 +7,7 @@ FLOW_RUN_FIELDS = """
 fragment FlowRunFields on flow_run {
   id name version state state_message state_timestamp
   parameters context labels run_config idempotency_key auto_scheduled agent_id
-  scheduled_start_time start_time end_time heartbeat created
+  scheduled_start_time start_time end_time heartbeat created created_by
   flow { id name version flow_group_id project { name } }
 }
 """

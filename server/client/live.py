@@ -41,8 +41,11 @@ class LiveConnection:
 
     def __enter__(self) -> LiveConnection:
         try:
-            self._ws = connect(self.url, subprotocols=[PROTOCOL],  # type: ignore[list-item]
-                               open_timeout=self.open_timeout, max_size=None)
+            ws = connect(self.url, subprotocols=[PROTOCOL],  # type: ignore[list-item]
+                         open_timeout=self.open_timeout, max_size=None)
+            # Held open across calls, so entered by hand (websockets >= 17.1 warns when a
+            # connection is used without entering it); close() closes it.
+            self._ws = ws.__enter__()
             payload = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
             self._send({"type": "connection_init", "payload": payload})
             ack = self._receive(self.open_timeout)

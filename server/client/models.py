@@ -82,6 +82,7 @@ class FlowRunInfo:
     idempotency_key: str | None = None
     auto_scheduled: bool = False
     run_config: dict[str, Any] | None = None
+    created_by: str | None = None  # the name of the API key that created the run
 
     @property
     def is_finished(self) -> bool:
@@ -108,6 +109,7 @@ class FlowRunInfo:
             state_timestamp=parse_time(data.get("state_timestamp")),
             created=parse_time(data.get("created")),
             idempotency_key=data.get("idempotency_key"),
+            created_by=(data.get("created_by") or {}).get("display_value"),
             auto_scheduled=bool(data.get("auto_scheduled")),
             run_config=data.get("run_config"),
         )

@@ -22,6 +22,18 @@ SQLModel.metadata.naming_convention = {
 }
 
 
+def postgresql_only(index: sa.Index) -> sa.Index:
+    """Mark an index that exists on PostgreSQL only (GIN over JSONB): `create_all` and the
+    migration environment skip it on other engines (see `belongs_to_dialect`)."""
+    index.info["dialects"] = ("postgresql",)
+    return index.ddl_if(dialect="postgresql")
+
+
+def belongs_to_dialect(obj: Any, dialect: str) -> bool:
+    """False for an index of the models that another engine's database does not have."""
+    return dialect in getattr(obj, "info", {}).get("dialects", (dialect,))
+
+
 def _ts(nullable: bool = True, index: bool = False) -> Any:
     return Field(default=None, sa_type=UTCDateTime, nullable=nullable, index=index)
 
@@ -108,6 +120,13 @@ class FlowRun(SQLModel, table=True):
     __table_args__ = (
         sa.Index("ix_flow_run__state_scheduled", "state", "scheduled_start_time"),
         sa.Index("ix_flow_run__end_time", "end_time"),  # retention finds finished runs by it
+        # The list a frontend shows first: one state, newest first (scanned backwards).
+        sa.Index("ix_flow_run__state_created", "state", "created"),
+        # `_contains` / `_has_key` on labels and parameters (jsonb_ops serves @> and ?).
+        postgresql_only(sa.Index("ix_flow_run__labels", "labels", postgresql_using="gin")),
+        postgresql_only(
+            sa.Index("ix_flow_run__parameters", "parameters", postgresql_using="gin")
+        ),
         # The scheduler never creates the same auto-scheduled run twice, across processes.
         sa.Index(
             "uq_flow_run__auto_scheduled",
@@ -189,6 +208,7 @@ class FlowRunState(SQLModel, table=True):
     timestamp: datetime = _ts(nullable=False)
     xid: int | None = _position()
     seq: int | None = _position()
+    created_by: dict[str, Any] | None = _json()  # the API key that set it (audit)
     created: datetime = _ts(nullable=False)
 
 
@@ -297,6 +317,23 @@ loop_lease: sa.Table = LoopLease.__table__  # type: ignore[attr-defined]
 stream_counter: sa.Table = StreamCounter.__table__  # type: ignore[attr-defined]
 
 
+class ApiKey(SQLModel, table=True):
+    """An API key: only the SHA-256 of the key is stored, never the key."""
+
+    __tablename__ = "api_key"
+    id: uuid.UUID = Field(primary_key=True)
+    name: str = Field(unique=True)
+    scope: str  # read, write or admin
+    key_hash: str = Field(unique=True)  # hex SHA-256 of the whole key
+    created: datetime = _ts(nullable=False)
+    expires: datetime | None = _ts()
+    last_used: datetime | None = _ts()
+    revoked: datetime | None = _ts()
+
+
+api_key: sa.Table = ApiKey.__table__  # type: ignore[attr-defined]
+
+
 # Prefect 1's task graph and task runs (issue 4). A flow's tasks and edges are registered with
 # it; every flow run gets a task run per task (map_index -1), mapped children are created on
 # demand by get_or_create_task_run_info, settled by the unique (flow_run, task, map_index).
@@ -384,6 +421,7 @@ class TaskRunState(SQLModel, table=True):
     timestamp: datetime = _ts(nullable=False)
     xid: int | None = _position()
     seq: int | None = _position()
+    created_by: dict[str, Any] | None = _json()  # the API key that set it (audit)
     created: datetime = _ts(nullable=False)
 
 

@@ -54,7 +54,8 @@ def plain_utc(value: datetime) -> datetime:
     return plain - offset if offset else plain
 
 
-# JSON everywhere; JSONB on PostgreSQL so labels can use containment (@>) and GIN indexes.
+# JSON everywhere; JSONB on PostgreSQL for containment (@>) and key tests (?), which GIN indexes
+# serve on flow_run.labels and flow_run.parameters (migration 0007).
 # Python None is stored as SQL NULL (not JSON 'null'), so `_is_null` means what it says.
 JSONType = sa.JSON(none_as_null=True).with_variant(
     postgresql.JSONB(none_as_null=True), "postgresql"

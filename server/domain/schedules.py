@@ -27,9 +27,16 @@ from datetime import datetime
 from typing import Any
 
 import pendulum
-from croniter import croniter  # type: ignore[import-untyped]
 
 from .errors import InvalidInput
+
+
+def _croniter() -> Any:
+    # croniter (and dateutil under it) loads with the first cron schedule, not at start-up.
+    from croniter import croniter  # type: ignore[import-untyped]
+
+    return croniter
+
 
 INTERVAL_ANCHOR = pendulum.datetime(2019, 1, 1, tz="UTC")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -65,7 +72,7 @@ class Clock:
                     limit: int) -> list[pendulum.DateTime]:
         zone = (self.start.timezone if self.start is not None else None) or pendulum.UTC
         begin = max(after, self.start.subtract(microseconds=1)) if self.start else after
-        it = croniter(self.cron, begin.in_timezone(zone))
+        it = _croniter()(self.cron, begin.in_timezone(zone))
         fixed_hour = _fixed_hour(self.cron or "")
         out: list[pendulum.DateTime] = []
         while len(out) < limit:
@@ -142,7 +149,7 @@ def _clock(item: Any, where: str) -> Clock:
         raise InvalidInput(f"{where}.labels must be a list of strings")
     if kind == "CronClock":
         cron = item.get("cron")
-        if not isinstance(cron, str) or not croniter.is_valid(cron):
+        if not isinstance(cron, str) or not _croniter().is_valid(cron):
             raise InvalidInput(f"{where}.cron {cron!r} is not a cron expression")
         return Clock(cron, None, start, end, defaults, labels)
     if kind == "IntervalClock":
@@ -170,17 +177,23 @@ def _date(value: Any, where: str) -> pendulum.DateTime | None:
     return parsed
 
 
+def interval_seconds(text: str) -> float | None:
+    """Seconds in an interval such as "30s", "10m", "1h", "2d", "1w" or "90"; None if the
+    text is not one."""
+    match = _INTERVAL_TEXT.match(text.strip())
+    return float(match.group(1)) * _UNITS[match.group(2) or "s"] if match else None
+
+
 def schedule_from_text(text: str) -> dict[str, Any]:
     """A cron expression or an interval ("30s", "10m", "1h", "2d", "1w", or seconds)."""
     text = text.strip()
-    match = _INTERVAL_TEXT.match(text)
-    if match:
-        seconds = float(match.group(1)) * _UNITS[match.group(2) or "s"]
+    seconds = interval_seconds(text)
+    if seconds is not None:
         if seconds <= 0:
             raise InvalidInput(f"The schedule interval {text!r} must be more than zero")
         clock: dict[str, Any] = {"type": "IntervalClock",
                                  "interval": round(seconds * _MICROSECONDS)}
-    elif croniter.is_valid(text):
+    elif _croniter().is_valid(text):
         clock = {"type": "CronClock", "cron": text}
     else:
         raise InvalidInput(

@@ -1,4 +1,5 @@
-"""The per-request context: the database, the app's settings and the request's dataloaders."""
+"""The per-request context: the database, the app's settings, who is asking, the limits, and
+the request's dataloaders."""
 
 from __future__ import annotations
 
@@ -8,14 +9,19 @@ from typing import Any
 from strawberry.dataloader import DataLoader
 
 from ..database.engine import Database
+from ..domain.access import ANONYMOUS, Principal
+from ..domain.limits import DEFAULT_LIMITS, Limits
 from ..settings import Settings
 
 
 class Context:
-    def __init__(self, db: Database, settings: Settings, request_id: str) -> None:
+    def __init__(self, db: Database, settings: Settings, request_id: str,
+                 principal: Principal = ANONYMOUS, limits: Limits = DEFAULT_LIMITS) -> None:
         self.db = db
         self.settings = settings
         self.request_id = request_id
+        self.principal = principal  # who is asking: audit columns record its key's name
+        self.limits = limits
         self._loaders: dict[Hashable, DataLoader[Any, Any]] = {}
 
     def loader(

@@ -51,3 +51,8 @@ def _is_json(value: Any) -> bool:
 
 def request_error(message: str, code: str) -> dict[str, Any]:
     return {"message": message, "extensions": {"code": code}}
+
+
+def refused(error: FlowrunError) -> dict[str, Any]:
+    """A domain error that refused the whole request before execution (401, 403, 503)."""
+    return {"message": error.message, "extensions": {"code": error.code, **_details(error)}}

@@ -24,6 +24,7 @@ def list_resolver(entity: Entity) -> Resolver:
         info: strawberry.Info, where: Any = None, order_by: Any = None,
         limit: int | None = None, offset: int | None = None,
     ) -> Any:
+        info.context.limits.page(limit)
         async with info.context.db.read() as conn:
             return await reads.rows(
                 conn, entity, where=plain(where), order_by=plain(order_by),
@@ -75,6 +76,7 @@ def many_relation_resolver(rel: Relation) -> Resolver:
         root: Any, info: strawberry.Info, where: Any = None, order_by: Any = None,
         limit: int | None = None, offset: int | None = None,
     ) -> Any:
+        info.context.limits.page(limit)
         args = {"where": plain(where), "order_by": plain(order_by),
                 "limit": limit, "offset": offset}
 

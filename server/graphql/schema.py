@@ -7,6 +7,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from .generated import Query as GeneratedQuery
 from .resolvers.agents import AgentMutations
+from .resolvers.api_keys import ApiKeyMutations, ApiKeyQueries
 from .resolvers.bulk_actions import BulkActionMutations
 from .resolvers.concurrency import ConcurrencyMutations, ConcurrencyQueries
 from .resolvers.deployments import DeploymentMutations
@@ -23,15 +24,16 @@ from .subscriptions import build_subscription_type
 
 
 @strawberry.type
-class Query(GeneratedQuery, TaskRunQueries, Prefect1Queries, ConcurrencyQueries):
+class Query(GeneratedQuery, TaskRunQueries, Prefect1Queries, ApiKeyQueries,
+            ConcurrencyQueries):
     pass
 
 
 @strawberry.type
 class Mutation(
     FlowRunMutations, FlowMutations, ProjectMutations, LogMutations, AgentMutations,
-    DeploymentMutations, TaskRunMutations, Prefect1Mutations, BulkActionMutations,
-    ConcurrencyMutations, LateRunMutations, ScheduleMutations,
+    DeploymentMutations, TaskRunMutations, Prefect1Mutations, ApiKeyMutations,
+    BulkActionMutations, ConcurrencyMutations, LateRunMutations, ScheduleMutations,
 ):
     pass
 

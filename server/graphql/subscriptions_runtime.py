@@ -39,15 +39,17 @@ from graphql import (
 )
 from strawberry.types.execution import ExecutionResult, PreExecutionError
 
+from ..auth import Authenticator
 from ..database.engine import Database
-from ..domain.errors import InvalidInput
+from ..domain.errors import FlowrunError, InvalidInput
 from ..events import Changes
 from ..repository.streams import STREAMS
 from ..settings import Settings
 from .context import Context
 from .dependencies import tables_read
-from .errors import PARSE_FAILED, VALIDATION_FAILED, format_error
+from .errors import PARSE_FAILED, VALIDATION_FAILED, format_error, refused
 from .live import LiveContext, LiveQueries, Result
+from .operations import root_operations
 
 Prepare = Callable[[str], tuple[DocumentNode | None, list[GraphQLError]]]
 Results = AsyncGenerator[ExecutionResult, None]
@@ -78,9 +80,10 @@ class FormattedError(GraphQLError):
 
 class Operations:
     def __init__(self, schema: GraphQLSchema, db: Database, settings: Settings,
-                 changes: Changes, prepare: Prepare, *, window: float = 0.1) -> None:
+                 changes: Changes, prepare: Prepare, auth: Authenticator, *,
+                 window: float = 0.1) -> None:
         self.schema, self.db, self.changes, self.prepare = schema, db, changes, prepare
-        self.settings = settings
+        self.settings, self.auth = settings, auth
         self.live = LiveQueries(db, settings, changes, self._execute, window=window)
         self.live_document = lru_cache(maxsize=1024)(self._live_document)
 
@@ -110,6 +113,13 @@ class Operations:
                                      "(operationName)", "BAD_REQUEST")])
             return
         principal = connection.get("principal") if isinstance(connection, dict) else None
+        try:  # the same checks as HTTP: who (connection_init), and may they run these fields
+            if principal is None:
+                principal = await self.auth.authenticate({})
+            self.auth.authorize(principal, root_operations(document, operation_name))
+        except FlowrunError as exc:
+            yield _failure([refused(exc)])
+            return
         context = LiveContext(self.db, self.settings, request_id, self.changes, principal)
         if operation.operation is not OperationType.SUBSCRIPTION:
             if subscriptions_only:

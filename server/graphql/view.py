@@ -24,17 +24,22 @@ from graphql import (
     execute,
     get_operation_ast,
     parse,
+    specified_rules,
     validate,
 )
 from starlette.requests import Request
 from starlette.responses import Response
 
+from ..auth import Authenticator
 from ..database.engine import Database
-from ..domain.errors import InvalidInput
+from ..domain.errors import FlowrunError, InvalidInput
+from ..domain.limits import Limits
 from ..masking import request_id as request_id_of
 from ..settings import Settings
 from .context import Context
-from .errors import PARSE_FAILED, VALIDATION_FAILED, format_error, request_error
+from .cost import limit_rule
+from .errors import PARSE_FAILED, VALIDATION_FAILED, format_error, refused, request_error
+from .operations import root_operations
 from .strawberry_private import core_schema
 from .subscriptions_runtime import OVER_WEBSOCKET, is_subscription
 
@@ -51,15 +56,22 @@ class JSONResponse(Response):
 class GraphQLEndpoint:
     def __init__(
         self, schema: strawberry.Schema, db: Database, settings: Settings,
-        cache_size: int = 1024,
+        cache_size: int = 1024, *, auth: Authenticator | None = None,
     ) -> None:
         self.schema = core_schema(schema)
         self.db = db
         self.settings = settings
+        self.auth = auth or Authenticator(db, required=bool(settings.auth_required))
+        self.limits = Limits.of(settings)
+        self._rules = (*specified_rules, limit_rule(self.limits))
         self.prepare = lru_cache(maxsize=cache_size)(self._prepare)
 
     async def handle(self, request: Request) -> Response:
         request_id = request_id_of(request.headers)
+        try:  # who is asking, before the body is read: a stranger learns nothing
+            principal = await self.auth.authenticate(request.headers)
+        except FlowrunError as exc:
+            return _refused(exc, request_id)
         body = await request.body()
         try:
             query, variables, operation_name = _read_body(body)
@@ -70,11 +82,16 @@ class GraphQLEndpoint:
             return self._rejected(errors, request_id)
         if is_subscription(document):
             return _errors([request_error(OVER_WEBSOCKET, "BAD_REQUEST")], 400, request_id)
+        try:  # may this key run every root field of it? Else nothing runs.
+            self.auth.authorize(principal, root_operations(document, operation_name))
+        except FlowrunError as exc:
+            return _refused(exc, request_id)
         try:
             result = execute(
                 self.schema,
                 document,
-                context_value=Context(self.db, self.settings, request_id),
+                context_value=Context(self.db, self.settings, request_id, principal,
+                                      self.limits),
                 variable_values=variables,
                 operation_name=operation_name,
             )
@@ -90,7 +107,7 @@ class GraphQLEndpoint:
             document = parse(query)
         except GraphQLSyntaxError as exc:
             return None, [exc]
-        return document, validate(self.schema, document)
+        return document, validate(self.schema, document, self._rules)
 
     def _rejected(self, errors: list[GraphQLError], request_id: str) -> Response:
         """A query that does not parse or validate: 400, except when every problem is a value
@@ -102,6 +119,7 @@ class GraphQLEndpoint:
         rendered = []
         for error in errors:
             item = format_error(error, request_id)
+            item["extensions"].update(error.extensions or {})
             item["extensions"]["code"] = code
             rendered.append(item)
         return _errors(rendered, 400, request_id)
@@ -156,6 +174,14 @@ def _read_body(body: bytes) -> tuple[str, dict[str, Any] | None, str | None]:
         raise InvalidInput("variables must be a JSON object")
     operation_name = payload.get("operationName")
     return query, variables, operation_name if isinstance(operation_name, str) else None
+
+
+def _refused(error: FlowrunError, request_id: str) -> Response:
+    """A request refused whole before execution (401, 403, or 503 from the key lookup)."""
+    response = _errors([refused(error)], error.http_status, request_id)
+    if error.http_status == 401:
+        response.headers["www-authenticate"] = "Bearer"
+    return response
 
 
 def _errors(errors: list[dict[str, Any]], status: int, request_id: str) -> Response:

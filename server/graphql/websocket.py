@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import timedelta
 from typing import Any, cast
 
@@ -29,7 +29,9 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import ConnectionInitMessage
 from strawberry.types.unset import UNSET, UnsetType
 
+from ..auth import Authenticator
 from ..database.engine import Database
+from ..domain.access import Principal
 from ..domain.errors import FlowrunError
 from ..events import Changes
 from ..events import sqlite as sqlite_events
@@ -37,15 +39,9 @@ from ..events.postgres import PostgresListener, listening
 from ..settings import Settings
 from .subscriptions_runtime import Operations, Prepare
 
-Authenticate = Callable[[dict[str, Any]], Any]
-
-
-def on_connect(payload: dict[str, Any]) -> Any:
-    """THE hook for API keys: `payload` is connection_init's payload (a client sends
-    {"Authorization": "Bearer <key>"}). Return the principal the connection acts as; raise a
-    FlowrunError (Unauthenticated, Forbidden) to refuse the connection with its code. Today
-    every connection is accepted, as every HTTP request is."""
-    return None
+# connection_init's payload -> the principal the connection acts as (server/auth.py); raises
+# a FlowrunError (Unauthenticated) to refuse the connection with its code.
+Authenticate = Callable[[dict[str, Any]], Awaitable[Principal]]
 
 
 class PingingTransportWSHandler(BaseGraphQLTransportWSHandler[Any, Any]):
@@ -74,7 +70,7 @@ class PingingTransportWSHandler(BaseGraphQLTransportWSHandler[Any, Any]):
 
 
 class WebSocketView(GraphQL[Any, Any]):
-    def __init__(self, operations: Operations, *, authenticate: Authenticate = on_connect,
+    def __init__(self, operations: Operations, *, authenticate: Authenticate,
                  keep_alive_seconds: float = 15.0, max_subscriptions: int = 100) -> None:
         super().__init__(cast(Any, operations), graphql_ide=None, keep_alive=True,
                          keep_alive_interval=keep_alive_seconds,
@@ -94,10 +90,11 @@ class WebSocketView(GraphQL[Any, Any]):
         return {"connection_params": None, "principal": None}
 
     async def on_ws_connect(self, context: dict[str, Any]) -> UnsetType | dict[str, object]:
-        """Check connection_init's payload through the `on_connect` hook."""
+        """Check the key in connection_init's payload exactly as HTTP checks its header."""
         params = context.get("connection_params")
         try:
-            context["principal"] = self.authenticate(params if isinstance(params, dict) else {})
+            context["principal"] = await self.authenticate(
+                params if isinstance(params, dict) else {})
         except FlowrunError as exc:
             raise ConnectionRejectionError(
                 {"message": exc.message, "extensions": {"code": exc.code}}) from exc
@@ -109,15 +106,17 @@ class LiveUpdates:
     """The WebSocket door and what feeds it, for the app to mount and run."""
 
     def __init__(self, schema: GraphQLSchema, db: Database, settings: Settings,
-                 prepare: Prepare, *, keep_alive_seconds: float, max_subscriptions: int) -> None:
+                 prepare: Prepare, auth: Authenticator, *, keep_alive_seconds: float,
+                 max_subscriptions: int) -> None:
         self.db = db
         # SQLite: writes by another process are not signalled, so subscriptions also re-read
         # every few seconds; PostgreSQL's notifications reach every process.
         self.changes = Changes(safety_seconds=2.0 if db.is_sqlite else None)
         if db.is_sqlite:
             sqlite_events.install(db, self.changes)
-        self.operations = Operations(schema, db, settings, self.changes, prepare)
-        self.view = WebSocketView(self.operations, keep_alive_seconds=keep_alive_seconds,
+        self.operations = Operations(schema, db, settings, self.changes, prepare, auth)
+        self.view = WebSocketView(self.operations, authenticate=auth.authenticate,
+                                  keep_alive_seconds=keep_alive_seconds,
                                   max_subscriptions=max_subscriptions)
         self.listener: PostgresListener | None = None
 

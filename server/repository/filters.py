@@ -182,8 +182,11 @@ def _value(kind: ColumnKind, name: str, value: Any) -> Any:
             return value
         if kind == FLOAT:
             return float(value)
-        if kind == BOOLEAN and not isinstance(value, bool):
-            raise ValueError
+        if kind == BOOLEAN:
+            if not isinstance(value, bool):
+                raise ValueError
+            # A bound literal: SQLAlchemy refuses `column > True` with a Python constant.
+            return sa.literal(value, sa.Boolean())
     except (ValueError, TypeError):
         raise InvalidInput(f"{name}: {value!r} is not a valid {kind}") from None
     return value
@@ -200,28 +203,30 @@ _DIRECTIONS = {
 
 
 def _order_item(entity: Entity, table: Any, item: dict[str, Any]) -> list[sa.ColumnElement[Any]]:
-    clauses: list[sa.ColumnElement[Any]] = []
+    return [_DIRECTIONS[direction](expression)
+            for expression, direction in _order_terms(entity, table, item)]
+
+
+def _order_terms(entity: Entity, table: Any, item: dict[str, Any]) -> list[tuple[Any, str]]:
+    """(expression, direction) pairs; a many-to-one relation's terms, to any depth, become
+    correlated scalar subqueries."""
+    terms: list[tuple[Any, str]] = []
     for key, direction in item.items():
         if direction is None:
             continue
         if key in entity.relations and not entity.relations[key].many:
             rel = entity.relations[key]
             target = ENTITIES[rel.target]
-            for sub_key, sub_dir in direction.items():
-                if sub_dir is None:
-                    continue
-                column = target.table.c[sub_key]
-                scalar = (
-                    sa.select(column)
-                    .where(target.table.c[rel.remote] == table.c[rel.local])
-                    .scalar_subquery()
-                )
-                clauses.append(_DIRECTIONS[str(direction_name(sub_dir))](scalar))
+            alias = target.table.alias()
+            for expression, sub_direction in _order_terms(target, alias, direction):
+                scalar = (sa.select(expression).select_from(alias)
+                          .where(alias.c[rel.remote] == table.c[rel.local]).scalar_subquery())
+                terms.append((scalar, sub_direction))
         elif key in entity.columns:
-            clauses.append(_DIRECTIONS[direction_name(direction)](table.c[key]))
+            terms.append((table.c[key], direction_name(direction)))
         else:
             raise InvalidInput(f"{entity.name} cannot be ordered by {key!r}")
-    return clauses
+    return terms
 
 
 def direction_name(direction: Any) -> str:

@@ -74,6 +74,7 @@ class NewFlowRun:
     scheduled_start_time: datetime
     idempotency_key: str | None
     deployment: DeploymentRunFields | None = None
+    created_by: dict[str, Any] | None = None  # the API key that asked (audit)
 
 
 _DEPLOYMENT_FIELDS = tuple(f.name for f in fields(DeploymentRunFields))
@@ -171,8 +172,8 @@ async def insert(
         **_deployment_columns(run.deployment),
     }
     await conn.execute(flow_run.insert(), row)
-    await conn.execute(flow_run_state.insert(),
-                       history_row("flow_run_id", flow_run_id, state_id, 1, state, now))
+    await conn.execute(flow_run_state.insert(), history_row(
+        "flow_run_id", flow_run_id, state_id, 1, state, now, run.created_by))
 
 
 def _deployment_columns(fields: DeploymentRunFields | None) -> dict[str, Any]:
@@ -188,9 +189,11 @@ async def set_state(
     state: NewState,
     expected_version: int | None,
     now: datetime,
+    created_by: dict[str, Any] | None = None,
 ) -> int | None:
     """Move a run to `state` with one conditional UPDATE; returns the new version, or None
-    when no row matched (missing run, or `expected_version` is stale)."""
+    when no row matched (missing run, or `expected_version` is stale). The history row
+    records `created_by`, the API key that asked."""
     state_id = new_id()
     stmt = _set_state_statement(
         expected_version is not None, state.is_running, state.is_finished
@@ -200,8 +203,8 @@ async def set_state(
     row = (await conn.execute(stmt, params)).first()
     if row is None:
         return None
-    await conn.execute(flow_run_state.insert(),
-                       history_row("flow_run_id", flow_run_id, state_id, row.version, state, now))
+    await conn.execute(flow_run_state.insert(), history_row(
+        "flow_run_id", flow_run_id, state_id, row.version, state, now, created_by))
     return int(row.version)
 
 

@@ -78,10 +78,12 @@ def transition_params(
 
 def history_row(
     owner: str, owner_id: uuid.UUID, state_id: uuid.UUID, version: int, state: NewState,
-    now: datetime,
+    now: datetime, created_by: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """A row of flow_run_state (owner "flow_run_id") or task_run_state ("task_run_id")."""
+    """A row of flow_run_state (owner "flow_run_id") or task_run_state ("task_run_id");
+    `created_by` names the API key that set the state (audit), None for nobody's."""
     return {"id": state_id, "tenant_id": TENANT_ID, owner: owner_id, "version": version,
             "state": state.name, "type": state.type.value, "message": state.message,
             "result": state.document.get("_result"), "start_time": state.start_time,
-            "serialized_state": state.document, "timestamp": now, "created": now}
+            "serialized_state": state.document, "timestamp": now, "created": now,
+            "created_by": created_by}

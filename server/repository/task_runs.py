@@ -27,7 +27,8 @@ from .run_states import (
 
 
 async def insert_many(
-    conn: Conn, flow_run_id: uuid.UUID, tasks: Sequence[Row], state: NewState, now: datetime
+    conn: Conn, flow_run_id: uuid.UUID, tasks: Sequence[Row], state: NewState, now: datetime,
+    created_by: dict[str, Any] | None = None,
 ) -> None:
     """One task run per task (map_index -1) in `state`, with its history row."""
     if not tasks:
@@ -39,7 +40,7 @@ async def insert_many(
                      "tenant_id": TENANT_ID, "flow_run_id": flow_run_id, "task_id": item.id,
                      "map_index": -1, "cache_key": item.cache_key, "state_id": state_id,
                      "created": now, "updated": now})
-        history.append(history_row("task_run_id", run_id, state_id, 1, state, now))
+        history.append(history_row("task_run_id", run_id, state_id, 1, state, now, created_by))
     await conn.execute(task_run.insert(), runs)
     await conn.execute(task_run_state.insert(), history)
 
@@ -98,6 +99,7 @@ async def set_state(
     state: NewState,
     expected_version: int | None,
     now: datetime,
+    created_by: dict[str, Any] | None = None,
 ) -> int | None:
     """Move a task run to `state` with one conditional UPDATE; returns the new version, or
     None when no row matched: a missing run, a stale `expected_version`, or a Running state
@@ -110,8 +112,8 @@ async def set_state(
     row = (await conn.execute(stmt, params)).first()
     if row is None:
         return None
-    await conn.execute(task_run_state.insert(),
-                       history_row("task_run_id", task_run_id, state_id, row.version, state, now))
+    await conn.execute(task_run_state.insert(), history_row(
+        "task_run_id", task_run_id, state_id, row.version, state, now, created_by))
     return int(row.version)
 
 

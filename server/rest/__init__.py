@@ -14,8 +14,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from ..auth import Authenticator
 from ..database.engine import Database
+from ..domain.access import ACCESS, Scope
 from ..domain.errors import FlowrunError
+from ..domain.limits import Limits
 from ..masking import mask, request_id
 from ..settings import Settings
 from .errors import JSONResponse, RequestInvalid, domain_error, internal_error, request_invalid
@@ -25,17 +28,33 @@ from .routes import OPERATIONS
 Handler = Callable[[Request], Awaitable[Response]]
 
 
-def build_rest_app(db: Database, settings: Settings) -> Starlette:
+def build_rest_app(db: Database, settings: Settings, *,
+                   auth: Authenticator | None = None) -> Starlette:
     """The REST API as an ASGI app to mount at /api."""
-    routes = [Route(op.path, _guarded(op.handler), methods=[op.method]) for op in OPERATIONS]
-    routes += [
-        Route("/openapi.json", openapi_json, methods=["GET"]),
-        Route("/csrf-token", csrf_token, methods=["GET"]),
-    ]
+    auth = auth or Authenticator(db, required=bool(settings.auth_required))
+    served = [(op.method, op.path, op.handler) for op in OPERATIONS]
+    served += [("GET", "/openapi.json", openapi_json), ("GET", "/csrf-token", csrf_token)]
+    routes = [Route(path, _guarded(_checked(auth, f"{method} /api{path}", handler)),
+                    methods=[method]) for method, path, handler in served]
     app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error})
     app.state.db = db
     app.state.settings = settings
+    app.state.limits = Limits.of(settings)
     return app
+
+
+def _checked(auth: Authenticator, operation: str, handler: Handler) -> Handler:
+    """The handler behind the access table's rule for its route: who is asking, and may
+    they, before anything is read or done (the principal is kept for the audit columns)."""
+    if ACCESS.get(operation) is Scope.OPEN:
+        return handler
+
+    async def checked(request: Request) -> Response:
+        request.state.principal = principal = await auth.authenticate(request.headers)
+        auth.authorize(principal, [operation])
+        return await handler(request)
+
+    return checked
 
 
 def _guarded(handler: Handler) -> Handler:

@@ -79,6 +79,8 @@ async def domain_error(_: Request, exc: Exception) -> Response:
     if isinstance(exc, InvalidInput):
         return JSONResponse({"detail": [_invalid_entry(exc)], "code": exc.code}, status_code=422)
     headers = {"retry-after": "1"} if exc.retryable else None
+    if exc.http_status == 401:
+        headers = {"www-authenticate": "Bearer"}
     body = {"detail": exc.message, "code": exc.code, "details": _details(exc)}
     return JSONResponse(body, status_code=exc.http_status, headers=headers)
 

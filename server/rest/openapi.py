@@ -36,8 +36,13 @@ _API_VERSION_HEADER = {
     "schema": {"type": "string", "title": "X-Prefect-Api-Version"},
 }
 _ERROR_TEXT = {
+    401: "No API key, or a wrong, expired or revoked one",
+    403: "The API key's scope is below the operation's",
+    413: "The request body is over FLOWRUN_MAX_BODY_BYTES",
     404: "Not Found", 409: "Conflict", 422: "Validation Error", 503: "Service Unavailable",
 }
+
+_ALWAYS = (401, 403, 413)  # any route may answer these (auth on; a body over the limit)
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,7 @@ def _components(operations: Sequence[Operation]) -> tuple[Refs, dict[str, Any]]:
 def _responses(op: Operation) -> Responses:
     errors: Responses = {
         status: (HTTPValidationError if status == 422 else ErrorResponse, _ERROR_TEXT[status])
-        for status in op.errors
+        for status in (*op.errors, *_ALWAYS)
     }
     return {**op.responses, **errors}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from ..domain.access import Actor
 from ..domain.states import StateType, typed_state
 from ..domain.times import parse_time
 from ..services.deployments import DeploymentRunRequest, DeploymentSpec, RunState
@@ -24,7 +25,8 @@ def run_state(state: StateCreate) -> RunState:
     )
 
 
-def state_change(flow_run_id: uuid.UUID, body: SetStateBody) -> SetFlowRunState:
+def state_change(flow_run_id: uuid.UUID, body: SetStateBody, actor: Actor = None
+                 ) -> SetFlowRunState:
     """POST /flow_runs/{id}/set_state as a typed state change (a SCHEDULED state's
     scheduled_time is when it is due)."""
     state = body.state
@@ -35,10 +37,10 @@ def state_change(flow_run_id: uuid.UUID, body: SetStateBody) -> SetFlowRunState:
         else None
     )
     new_state = typed_state(state.type, state.name, state.message, start)
-    return SetFlowRunState(flow_run_id, new_state, body.version)
+    return SetFlowRunState(flow_run_id, new_state, body.version, actor)
 
 
-def run_request(body: DeploymentFlowRunCreate) -> DeploymentRunRequest:
+def run_request(body: DeploymentFlowRunCreate, actor: Actor = None) -> DeploymentRunRequest:
     return DeploymentRunRequest(
         state=run_state(body.state) if body.state is not None else None,
         name=body.name,
@@ -53,6 +55,7 @@ def run_request(body: DeploymentFlowRunCreate) -> DeploymentRunRequest:
         parent_task_run_id=body.parent_task_run_id,
         work_queue_name=body.work_queue_name,
         job_variables=body.job_variables,
+        actor=actor,
     )
 
 

@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..database.engine import Database
+from ..domain.access import ANONYMOUS, Actor
 from ..services import deployments as service
 from ..services import flow_runs
 from ..settings import Settings
@@ -40,6 +41,12 @@ def _db(request: Request) -> Database:
 
 def _settings(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
+
+
+def _actor(request: Request) -> Actor:
+    """Who asks (set by the access check in rest/__init__.py), as audit columns record it."""
+    principal = getattr(request.state, "principal", ANONYMOUS)
+    return principal.created_by()
 
 
 def _array(adapter: TypeAdapter[Any], items: list[Any]) -> Response:
@@ -83,7 +90,7 @@ async def create_flow_run_from_deployment(request: Request) -> Response:
     payload = await parsing.body(request, DeploymentFlowRunCreate)
     async with _db(request).transaction() as conn:
         result = await service.create_flow_run_from_deployment(
-            conn, deployment_id=deployment_id, request=run_request(payload),
+            conn, deployment_id=deployment_id, request=run_request(payload, _actor(request)),
             idempotency_window=_settings(request).idempotency_window,
         )
     return JSONResponse(render.flow_run(result.run), status_code=201 if result.created else 200)
@@ -98,7 +105,9 @@ async def read_flow_run(request: Request) -> Response:
 
 async def set_flow_run_state(request: Request) -> Response:
     flow_run_id = parsing.path_uuid(request)
-    change = state_change(flow_run_id, await parsing.body(request, SetFlowRunState))
+    payload = await parsing.body(request, SetFlowRunState)
+    request.app.state.limits.state(payload.state.model_dump(mode="json"))
+    change = state_change(flow_run_id, payload, _actor(request))
     async with _db(request).transaction() as conn:
         run = await flow_runs.set_flow_run_state_and_read(conn, change)
     return JSONResponse(render.orchestration_result(run), status_code=201)

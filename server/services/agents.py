@@ -16,6 +16,7 @@ from typing import Any
 import pendulum
 
 from ..domain import clock
+from ..domain.access import Actor
 from ..domain.errors import InvalidInput, NotFound
 from ..domain.jsonvalues import string_list
 from ..domain.states import server_state
@@ -93,6 +94,7 @@ async def claim_flow_runs(
     labels: Any = None,
     before: str | datetime | None = None,
     limit: int = 1,
+    actor: Actor = None,
 ) -> list[ClaimedRun]:
     """Move up to `limit` due runs to Submitted for this agent; returns what it got."""
     now = clock.now()
@@ -106,7 +108,8 @@ async def claim_flow_runs(
     claimed = []
     for row in rows:
         version = await run_repo.set_state(
-            conn, flow_run_id=row.id, state=state, expected_version=row.version, now=now
+            conn, flow_run_id=row.id, state=state, expected_version=row.version, now=now,
+            created_by=actor,
         )
         if version is None:  # moved meanwhile (cannot happen under the lock; kept as a guard)
             continue

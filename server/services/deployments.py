@@ -23,9 +23,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pendulum
-from referencing.exceptions import Unresolvable
 
 from ..domain import clock, labels, parameters
+from ..domain.access import Actor
 from ..domain.errors import Conflict, InvalidInput, NotFound
 from ..domain.jsonvalues import json_object, string_list
 from ..domain.records import DeploymentRecord, FlowRunView
@@ -82,6 +82,7 @@ class DeploymentRunRequest:
     parent_task_run_id: uuid.UUID | None = None
     work_queue_name: str | None = None
     job_variables: dict[str, Any] | None = None
+    actor: Actor = None  # who asks (audit): recorded on the run and its first state
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +185,8 @@ async def create_flow_run_from_deployment(
 
 
 def _check_parameters(schema: dict[str, Any], values: dict[str, Any]) -> None:
+    from referencing.exceptions import Unresolvable  # with jsonschema, not at start-up
+
     try:
         problems = parameters.schema_violations(schema, values)
     except Unresolvable as exc:  # a $ref that check_local_refs could not see through
@@ -237,4 +240,5 @@ def _run_command(
             infrastructure_document_id=request.infrastructure_document_id,
             parent_task_run_id=request.parent_task_run_id,
         ),
+        actor=request.actor,
     )

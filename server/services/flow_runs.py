@@ -14,6 +14,7 @@ from typing import Any
 import orjson
 
 from ..domain import clock, parameters
+from ..domain.access import Actor
 from ..domain.errors import Conflict, InvalidInput, NotFound, VersionMismatch
 from ..domain.jsonvalues import json_object, string_list
 from ..domain.labels import run_labels
@@ -51,6 +52,7 @@ class CreateFlowRun:
     idempotency_key: str | None = None
     state: NewState | None = None  # None: Scheduled at scheduled_start_time
     deployment: DeploymentRunFields | None = None  # services/deployments.py fills it
+    actor: Actor = None  # who asks (audit): recorded on the run and its first state
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,7 @@ class SetFlowRunState:
     flow_run_id: uuid.UUID
     state: NewState
     version: int | None = None
+    actor: Actor = None  # who asks (audit): recorded on the state's history row
 
 
 @dataclass(frozen=True)
@@ -122,10 +125,11 @@ async def create_flow_run(
         scheduled_start_time=start,
         idempotency_key=key,
         deployment=request.deployment,
+        created_by=request.actor,
     ))
     if target.has_tasks:
         await task_run_service.create_for_flow_run(
-            conn, flow_run_id=flow_run_id, flow_id=target.id
+            conn, flow_run_id=flow_run_id, flow_id=target.id, actor=request.actor
         )
     return CreatedRun(flow_run_id, created=True)
 
@@ -180,7 +184,8 @@ def _check_same_request(key: str, stored: dict[str, Any], given: dict[str, Any])
 
 async def set_flow_run_state(conn: Conn, change: SetFlowRunState) -> int:
     """Move a run to a new state; returns the run's new version."""
-    return await _apply_state(conn, change.flow_run_id, change.state, change.version)
+    return await _apply_state(conn, change.flow_run_id, change.state, change.version,
+                              change.actor)
 
 
 async def set_flow_run_states(conn: Conn, changes: Sequence[SetFlowRunState]) -> list[int]:
@@ -195,10 +200,12 @@ async def set_flow_run_state_and_read(conn: Conn, change: SetFlowRunState) -> Fl
 
 
 async def _apply_state(
-    conn: Conn, flow_run_id: uuid.UUID, state: NewState, version: int | None
+    conn: Conn, flow_run_id: uuid.UUID, state: NewState, version: int | None,
+    actor: Actor = None,
 ) -> int:
     new_version = await repo.set_state(
-        conn, flow_run_id=flow_run_id, state=state, expected_version=version, now=clock.now()
+        conn, flow_run_id=flow_run_id, state=state, expected_version=version, now=clock.now(),
+        created_by=actor,
     )
     if new_version is not None:
         return new_version
@@ -212,7 +219,7 @@ async def _apply_state(
     )
 
 
-async def cancel_flow_run(conn: Conn, *, flow_run_id: uuid.UUID) -> str:
+async def cancel_flow_run(conn: Conn, *, flow_run_id: uuid.UUID, actor: Actor = None) -> str:
     """Cancel a run: a running one goes to Cancelling (its agent stops it), one that has not
     started goes straight to Cancelled; a finished run is left as it is. Returns the state."""
     run = await repo.get(conn, flow_run_id)
@@ -223,7 +230,7 @@ async def cancel_flow_run(conn: Conn, *, flow_run_id: uuid.UUID) -> str:
     name = "Cancelling" if run.state_type == "RUNNING" else "Cancelled"
     # Conditional on the version we read: a run that moved meanwhile is not overwritten.
     await _apply_state(
-        conn, flow_run_id, server_state(name, "Flow run was cancelled."), run.version
+        conn, flow_run_id, server_state(name, "Flow run was cancelled."), run.version, actor
     )
     return name
 

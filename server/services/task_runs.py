@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain import clock
+from ..domain.access import Actor
 from ..domain.errors import Conflict, InvalidInput, NotFound, VersionMismatch
 from ..domain.jsonvalues import json_object
 from ..domain.states import StateType, parse_state, server_state
@@ -21,14 +22,15 @@ CREATED_MESSAGE = "Task run created"
 
 
 async def create_for_flow_run(
-    conn: Conn, *, flow_run_id: uuid.UUID, flow_id: uuid.UUID
+    conn: Conn, *, flow_run_id: uuid.UUID, flow_id: uuid.UUID, actor: Actor = None
 ) -> None:
     """Give a new flow run one Pending task run per task of its flow (map_index -1): a Prefect
     1 flow runner learns its tasks' ids from these."""
     tasks = await task_repo.of_flow(conn, flow_id)
     if tasks:
         await repo.insert_many(
-            conn, flow_run_id, tasks, server_state("Pending", CREATED_MESSAGE), clock.now()
+            conn, flow_run_id, tasks, server_state("Pending", CREATED_MESSAGE), clock.now(),
+            actor,
         )
 
 
@@ -66,17 +68,20 @@ class StateChange:
     task_run_id: uuid.UUID
     state: Any
     version: int | None = None
+    actor: Actor = None  # who asks (audit): recorded on the state's history row
 
 
 async def set_task_run_states(conn: Conn, *, changes: list[StateChange]) -> list[int]:
     """Apply each change in order, all or nothing; returns each task run's new version."""
     return [await set_task_run_state(conn, task_run_id=change.task_run_id,
-                                     state=change.state, version=change.version)
+                                     state=change.state, version=change.version,
+                                     actor=change.actor)
             for change in changes]
 
 
 async def set_task_run_state(
-    conn: Conn, *, task_run_id: uuid.UUID, state: Any, version: int | None = None
+    conn: Conn, *, task_run_id: uuid.UUID, state: Any, version: int | None = None,
+    actor: Actor = None,
 ) -> int:
     """Move a task run to a new state; with a version, only if it is still the current one.
     A task run enters a running state only while its flow run is Running."""
@@ -86,7 +91,7 @@ async def set_task_run_state(
     new_state = parse_state(document)
     new_version = await repo.set_state(
         conn, task_run_id=task_run_id, state=new_state, expected_version=version,
-        now=clock.now(),
+        now=clock.now(), created_by=actor,
     )
     if new_version is not None:
         return new_version

@@ -3,12 +3,16 @@ code (never a 500): a reference to a row that is gone, a duplicate, a refused va
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from datetime import UTC, datetime
 
+import psycopg
 import pytest
+from sqlalchemy.exc import OperationalError
 
 from server.database.engine import Database
+from server.database.errors import is_transient
 from server.database.models import DEFAULT_TENANT_ID, log, project
 from server.domain.errors import Conflict, InvalidInput, NotFound
 
@@ -42,3 +46,17 @@ async def test_a_null_where_one_is_required_is_bad_input(db: Database) -> None:
                 "created": NOW, "updated": NOW,
             })
     assert caught.value.code == "BAD_USER_INPUT"
+
+
+def test_a_postgresql_connection_that_cannot_be_opened_is_retryable() -> None:
+    refused = psycopg.OperationalError(
+        'connection failed: connection to server at "127.0.0.1", port 5432 failed: '
+        "FATAL:  sorry, too many clients already")
+    assert is_transient(OperationalError("connect", None, refused))
+
+
+def test_a_sqlite_error_other_than_busy_or_locked_is_not_retryable() -> None:
+    locked = sqlite3.OperationalError("database is locked")
+    missing = sqlite3.OperationalError("no such table: x")
+    assert is_transient(OperationalError("select", None, locked))
+    assert not is_transient(OperationalError("select", None, missing))

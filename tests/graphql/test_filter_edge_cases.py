@@ -37,3 +37,21 @@ async def test_json_keys_with_quotes_and_dots_are_matched_exactly(
     value = QUOTED_KEYS.index(key)
     assert await names(gql, {"parameters": {"_contains": {key: value}}}) == {"odd-keys"}
     assert await names(gql, {"parameters": {"_contains": {key: value + 1}}}) == set()
+
+
+async def test_boolean_columns_take_every_comparison_operator(
+    gql: GraphQL, dataset: Dataset
+) -> None:
+    query = "query($w: flow_bool_exp) { flow(where: $w) { name } }"
+    archived = await gql.data(query, {"w": {"archived": {"_gt": False}}})
+    live = await gql.data(query, {"w": {"archived": {"_lte": False}}})
+    total = await gql.data("{ flow { name } }")
+    assert len(archived["flow"]) + len(live["flow"]) == len(total["flow"])
+
+
+async def test_runs_order_by_a_relation_of_a_relation(gql: GraphQL, dataset: Dataset) -> None:
+    query = """query($o: [flow_run_order_by!]) { flow_run(order_by: $o) {
+        flow { project { name } } } }"""
+    data = await gql.data(query, {"o": [{"flow": {"project": {"name": "desc"}}}]})
+    projects = [row["flow"]["project"]["name"] for row in data["flow_run"]]
+    assert projects == sorted(projects, reverse=True) and len(set(projects)) > 1

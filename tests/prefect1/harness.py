@@ -38,6 +38,7 @@ class Prefect1:
 
     server: LiveServer
     home: Path
+    api_key: str | None = None  # sent as PREFECT__CLOUD__API_KEY (a flowrun key)
 
     def env(self, **extra: str) -> dict[str, str]:
         url = urlparse(self.server.url)
@@ -56,6 +57,7 @@ class Prefect1:
             "PREFECT__CLOUD__LOGGING_HEARTBEAT": "0.5",
             "PYTHONPATH": str(SCRIPTS),
             "PYTHONUNBUFFERED": "1",
+            **({"PREFECT__CLOUD__API_KEY": self.api_key} if self.api_key else {}),
             **extra,
         })
         return env
@@ -79,7 +81,8 @@ class Prefect1:
 
     def graphql(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
         """Read flowrun back through its own GraphQL API (the response must succeed)."""
-        response = httpx.post(self.server.graphql_url,
+        headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
+        response = httpx.post(self.server.graphql_url, headers=headers,
                               json={"query": query, "variables": variables}, timeout=30)
         body = response.json()
         assert response.status_code == 200 and "errors" not in body, body

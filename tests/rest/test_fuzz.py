@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 import zlib
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,9 +25,13 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from server.database.engine import Database
+from server.domain.access import Scope
 from server.rest import api_version
 from server.rest.openapi import build_document
 from server.rest.routes import OPERATIONS
+from server.services import api_keys
+from tests.auth.conftest import snapshot
 from tests.live import LiveServer
 
 FUZZ_EXAMPLES = 100
@@ -95,3 +100,47 @@ def test_the_rest_door_answers_every_request_within_its_documented_schema(
 ) -> None:
     aim(case, targets)
     case.call_and_validate(base_url=f"{live_server.url}/api", checks=CHECKS)
+
+
+KEYED_EXAMPLES = 10  # per operation and database, with keys on: once admitted, once refused
+
+
+@pytest.fixture(scope="module")
+async def admin_key(session_db: Database) -> str:
+    async with session_db.transaction() as conn:
+        created = await api_keys.create_key(conn, name=f"fuzz-{uuid.uuid4().hex[:8]}",
+                                            scope=Scope.ADMIN)
+    return created.key
+
+
+@schema.parametrize()
+@settings(max_examples=KEYED_EXAMPLES, deadline=None, derandomize=True, database=None,
+          suppress_health_check=list(HealthCheck))
+def test_with_keys_on_an_admin_key_gets_answers_within_the_documented_schema(
+    case: schemathesis.Case[Any], auth_server: LiveServer, targets: Targets, admin_key: str
+) -> None:
+    aim(case, targets)
+    case.call_and_validate(base_url=f"{auth_server.url}/api", checks=CHECKS,
+                           headers={"Authorization": f"Bearer {admin_key}"})
+
+
+@pytest.fixture
+async def unchanged(session_db: Database, targets: Targets) -> AsyncIterator[None]:
+    before = await snapshot(session_db)
+    yield
+    assert await snapshot(session_db) == before
+
+
+@schema.parametrize()
+@settings(max_examples=KEYED_EXAMPLES, deadline=None, derandomize=True, database=None,
+          suppress_health_check=list(HealthCheck))
+def test_with_keys_on_a_request_without_one_is_refused_and_changes_nothing(
+    case: schemathesis.Case[Any], auth_server: LiveServer, targets: Targets, unchanged: None
+) -> None:
+    aim(case, targets)
+    response = case.call_and_validate(base_url=f"{auth_server.url}/api", checks=CHECKS)
+    if response.status_code in (404, 405):  # no route takes the path or method: nothing ran
+        assert str(response.json()["detail"]).startswith(("No route", "Not Found",
+                                                          "Method Not Allowed")), response.text
+    else:
+        assert response.status_code in (401, 413), response.text

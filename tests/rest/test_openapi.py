@@ -47,7 +47,8 @@ async def test_every_operation_is_documented_with_its_error_responses(
         ("/flow_runs/{id}", "get"), ("/flow_runs/{id}/set_state", "post"),
     }
     create = document["paths"][SEED_OPERATION]["post"]
-    assert set(create["responses"]) == {"200", "201", "404", "409", "422", "503"}
+    assert set(create["responses"]) == {"200", "201", "401", "403", "404", "409", "413", "422",
+                                     "503"}
     assert create["responses"]["422"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/HTTPValidationError"}
 

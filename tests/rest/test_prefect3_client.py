@@ -9,13 +9,17 @@ import json
 import os
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.live import LiveServer
+from server.database.engine import Database
+from server.domain.access import Scope
+from server.services import api_keys
+from tests.live import LiveServer, start_server
 from tests.rest.conftest import FlowRef, create_deployment
 from tests.rest.prefect3 import InstallFailed, prefect3_python
 
@@ -50,13 +54,19 @@ def prefect3() -> Path:
         pytest.skip(f"prefect==3.9.1 could not be installed: {exc}")
 
 
-def run_client(python: Path, server: LiveServer, deployment_id: str) -> dict[str, Any]:
+def call_client(python: Path, server: LiveServer, deployment_id: str,
+                api_key: str | None = None) -> subprocess.CompletedProcess[str]:
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "PREFECT_API_URL": f"{server.url}/api", "PREFECT_HOME": home,
                "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING",
-               "DO_NOT_TRACK": "1"}
-        done = subprocess.run([str(python), "-c", SCRIPT, deployment_id], env=env,
+               "DO_NOT_TRACK": "1", **({"PREFECT_API_KEY": api_key} if api_key else {})}
+        return subprocess.run([str(python), "-c", SCRIPT, deployment_id], env=env,
                               capture_output=True, text=True, timeout=300)
+
+
+def run_client(python: Path, server: LiveServer, deployment_id: str,
+               api_key: str | None = None) -> dict[str, Any]:
+    done = call_client(python, server, deployment_id, api_key)
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
@@ -85,3 +95,26 @@ async def test_the_prefect_3_client_reads_a_deployment_and_runs_it_idempotently(
     assert first["state"]["id"] == stored["state_id"]
     listed = (await api.post("/flow_runs/filter", json={})).json()
     assert [run["id"] for run in listed] == [first["id"]]
+
+
+@pytest.fixture
+def guarded_server(database_url: str) -> Iterator[LiveServer]:
+    with start_server(database_url, {"FLOWRUN_AUTH_REQUIRED": "true",
+                                     "FLOWRUN_DB_POOL_SIZE": "2"}) as server:
+        yield server
+
+
+async def test_the_prefect_3_client_sends_its_api_key_to_a_server_that_requires_one(
+    prefect3: Path, guarded_server: LiveServer, api: httpx.AsyncClient, flow: FlowRef,
+    db: Database,
+) -> None:
+    deployment_id = await create_deployment(api, flow, name="guarded")
+    async with db.transaction() as conn:
+        key = (await api_keys.create_key(conn, name="prefect3", scope=Scope.WRITE)).key
+    refused = call_client(prefect3, guarded_server, deployment_id)
+    assert refused.returncode != 0 and "401" in refused.stderr
+    seen = run_client(prefect3, guarded_server, deployment_id, api_key=key)
+    assert seen["deployment"]["id"] == deployment_id
+    assert seen["again"]["id"] == seen["first"]["id"]
+    stored = (await api.get(f"/flow_runs/{seen['first']['id']}")).json()
+    assert stored["deployment_id"] == deployment_id

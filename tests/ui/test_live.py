@@ -3,6 +3,7 @@ subscriptions), and never while the tab is hidden; showing the tab again reads a
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -31,6 +32,8 @@ def test_a_hidden_tab_reads_nothing_and_catches_up_as_soon_as_it_is_shown(
     run_id = scheduled_run(api, register(ui_server, unique("hidden")))
     context = new_context()
     context.add_init_script(script=VISIBILITY)
+    # The server has subscriptions; refusing the socket (as a proxy would) makes the page poll.
+    context.route_web_socket(re.compile(r".*/graphql/?$"), lambda ws: ws.close())
     try:
         tab = Browser(context, ui_server.url)
         page = tab.page

@@ -8,6 +8,8 @@ from typing import Any, TypeVar, dataclass_transform
 import strawberry
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from ...domain.access import Actor
+
 T = TypeVar("T")
 C = TypeVar("C", bound=type)
 
@@ -22,6 +24,11 @@ def snake_input(cls: C) -> C:
 def snake_type(cls: C) -> C:
     """@strawberry.type keeping the class name as written."""
     return strawberry.type(name=cls.__name__)(cls)
+
+
+def actor(info: strawberry.Info) -> Actor:
+    """Who is asking, as the audit columns record it."""
+    return info.context.principal.created_by()  # type: ignore[no-any-return]
 
 
 async def in_transaction(

@@ -15,7 +15,7 @@ from ...services import agents as service
 from ...services import flow_runs as run_service
 from .. import reads
 from ..scalars import DateTime
-from . import done, in_transaction, snake_input, snake_type, success_payload
+from . import actor, done, in_transaction, snake_input, snake_type, success_payload
 
 FlowRun = Annotated["flow_run", strawberry.lazy("server.graphql.generated")]  # type: ignore[name-defined]  # noqa: F821
 
@@ -108,7 +108,7 @@ class AgentMutations:
     ) -> claim_flow_runs_payload:
         claimed = await in_transaction(info, lambda conn: service.claim_flow_runs(
             conn, agent_id=input.agent_id, labels=input.labels,
-            before=input.before, limit=input.limit))  # type: ignore[arg-type]
+            before=input.before, limit=input.limit, actor=actor(info)))  # type: ignore[arg-type]
         runs = [claimed_flow_run(id=c.id, version=c.version) for c in claimed]
         return claim_flow_runs_payload(flow_runs=runs)
 

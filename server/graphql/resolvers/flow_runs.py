@@ -9,7 +9,7 @@ from ...domain.states import state_from_document
 from ...services import flow_runs as service
 from .. import reads
 from ..scalars import JSON, DateTime
-from . import done, in_transaction, snake_input, snake_type, success_payload
+from . import actor, done, in_transaction, snake_input, snake_type, success_payload
 
 FlowRun = Annotated["flow_run", strawberry.lazy("server.graphql.generated")]  # type: ignore[name-defined]  # noqa: F821
 
@@ -102,9 +102,10 @@ def _moment(value: object) -> str | None:
     return value
 
 
-def _state_change(item: set_flow_run_state_input) -> service.SetFlowRunState:
+def _state_change(item: set_flow_run_state_input, info: strawberry.Info
+                  ) -> service.SetFlowRunState:
     return service.SetFlowRunState(item.flow_run_id, state_from_document(item.state),
-                                   item.version)
+                                   item.version, actor(info))
 
 
 @strawberry.type
@@ -120,6 +121,7 @@ class FlowRunMutations:
             context=input.context, scheduled_start_time=_moment(input.scheduled_start_time),
             flow_run_name=input.flow_run_name, labels=input.labels,
             run_config=input.run_config, idempotency_key=input.idempotency_key,
+            actor=actor(info),
         )
         window = info.context.settings.idempotency_window
         run = await in_transaction(info, lambda conn: service.create_flow_run(
@@ -130,7 +132,8 @@ class FlowRunMutations:
     async def set_flow_run_state(
         self, info: strawberry.Info, input: set_flow_run_state_input
     ) -> set_flow_run_state_payload:
-        change = _state_change(input)
+        info.context.limits.state(input.state)
+        change = _state_change(input, info)
         version = await in_transaction(
             info, lambda conn: service.set_flow_run_state(conn, change))
         return set_flow_run_state_payload(id=input.flow_run_id, version=version)
@@ -139,7 +142,8 @@ class FlowRunMutations:
     async def set_flow_run_states(
         self, info: strawberry.Info, input: set_flow_run_states_input
     ) -> set_flow_run_states_payload:
-        changes = [_state_change(item) for item in input.states]
+        info.context.limits.state_changes([item.state for item in input.states])
+        changes = [_state_change(item, info) for item in input.states]
         versions = await in_transaction(
             info, lambda conn: service.set_flow_run_states(conn, changes))
         return set_flow_run_states_payload(states=[
@@ -152,7 +156,8 @@ class FlowRunMutations:
         self, info: strawberry.Info, input: cancel_flow_run_input
     ) -> cancel_flow_run_payload:
         state = await in_transaction(
-            info, lambda conn: service.cancel_flow_run(conn, flow_run_id=input.flow_run_id))
+            info, lambda conn: service.cancel_flow_run(conn, flow_run_id=input.flow_run_id,
+                                                       actor=actor(info)))
         return cancel_flow_run_payload(state=state)
 
     @strawberry.mutation

@@ -35,6 +35,7 @@ class LogMutations:
     async def write_run_logs(
         self, info: strawberry.Info, input: write_run_logs_input
     ) -> success_payload:
+        info.context.limits.logs([item.message for item in input.logs])
         records = [plain(item) for item in input.logs]
         await in_transaction(info, lambda conn: service.write_run_logs(conn, logs=records))
         return success_payload(success=True)

@@ -13,7 +13,7 @@ from ...services import task_concurrency
 from ...services import task_runs as service
 from .. import reads
 from ..scalars import JSON
-from . import done, in_transaction, snake_input, snake_type, success_payload
+from . import actor, done, in_transaction, snake_input, snake_type, success_payload
 
 TaskRun = Annotated["task_run", strawberry.lazy("server.graphql.generated")]  # type: ignore[name-defined]  # noqa: F821
 
@@ -94,7 +94,8 @@ class TaskRunMutations:
     async def set_task_run_states(
         self, info: strawberry.Info, input: set_task_run_states_input
     ) -> set_task_run_states_payload:
-        changes = [service.StateChange(item.task_run_id, item.state, item.version)
+        info.context.limits.state_changes([item.state for item in input.states])
+        changes = [service.StateChange(item.task_run_id, item.state, item.version, actor(info))
                    for item in input.states]
         timeout = info.context.settings.heartbeat_timeout_seconds
         outcomes = await in_transaction(info, lambda conn: task_concurrency.set_task_run_states(
