@@ -55,6 +55,8 @@ export type Mutation = {
   cancel_flow_runs: Flow_Runs_Action_Payload;
   /** Atomically move up to `limit` due runs from Scheduled to Submitted for this agent; no two agents get one run */
   claim_flow_runs: Claim_Flow_Runs_Payload;
+  /** Create an API key (admin); the answer holds it once */
+  create_api_key: Create_Api_Key_Payload;
   /** Create a deployment: a named, reusable way to run a flow group (give flow_group_id, or flow_id for its group) */
   create_deployment: Deployment_Id_Payload;
   /** Register a flow; a new version archives the older ones */
@@ -91,6 +93,8 @@ export type Mutation = {
   register_tasks: Success_Payload;
   /** Send a Failed, Cancelled or Crashed run back to Scheduled and its failed task runs to Pending */
   restart_flow_run: Restart_Flow_Run_Payload;
+  /** Revoke an API key (admin): every door refuses it now */
+  revoke_api_key: Success_Payload;
   /** Limit how many flow runs with a label run at once (settled when agents claim runs) */
   set_flow_concurrency_limit: Flow_Concurrency_Limit_Info;
   set_flow_group_default_parameters: Success_Payload;
@@ -145,6 +149,11 @@ export type MutationCancel_Flow_RunsArgs = {
 
 export type MutationClaim_Flow_RunsArgs = {
   input: Claim_Flow_Runs_Input;
+};
+
+
+export type MutationCreate_Api_KeyArgs = {
+  input: Create_Api_Key_Input;
 };
 
 
@@ -245,6 +254,11 @@ export type MutationRegister_TasksArgs = {
 
 export type MutationRestart_Flow_RunArgs = {
   input: Restart_Flow_Run_Input;
+};
+
+
+export type MutationRevoke_Api_KeyArgs = {
+  input: Revoke_Api_Key_Input;
 };
 
 
@@ -354,6 +368,8 @@ export type Query = {
   agent_aggregate: Agent_Aggregate;
   /** Fetch one agent by id */
   agent_by_pk?: Maybe<Agent>;
+  /** Every API key (admin): never the key or its hash */
+  api_keys: Array<Api_Key_Info>;
   /** Fetch deployment rows */
   deployment: Array<Deployment>;
   /** Count deployment rows */
@@ -744,6 +760,8 @@ export type Subscription = {
   agent_aggregate: Agent_Aggregate;
   /** Live: Fetch one agent by id, sent again on change */
   agent_by_pk?: Maybe<Agent>;
+  /** Live: Every API key (admin): never the key or its hash, sent again on change */
+  api_keys: Array<Api_Key_Info>;
   /** Live: Fetch deployment rows, sent again on change */
   deployment: Array<Deployment>;
   /** Live: Count deployment rows, sent again on change */
@@ -1189,6 +1207,16 @@ export type Agent_Order_By = {
   updated?: InputMaybe<Order_By>;
 };
 
+export type Api_Key_Info = {
+  created: Scalars['DateTime']['output'];
+  expires?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['UUID']['output'];
+  last_used?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  revoked?: Maybe<Scalars['DateTime']['output']>;
+  scope: Scalars['String']['output'];
+};
+
 export type Cancel_Flow_Run_Input = {
   flow_run_id: Scalars['UUID']['input'];
 };
@@ -1215,6 +1243,20 @@ export type Claimed_Flow_Run = {
   id: Scalars['UUID']['output'];
   /** The run's version once it is Submitted */
   version: Scalars['Int']['output'];
+};
+
+export type Create_Api_Key_Input = {
+  /** The key's lifetime; none: it never expires */
+  expires_in_seconds?: InputMaybe<Scalars['Float']['input']>;
+  name: Scalars['String']['input'];
+  /** read, write or admin */
+  scope: Scalars['String']['input'];
+};
+
+export type Create_Api_Key_Payload = {
+  api_key: Api_Key_Info;
+  /** The key itself: shown in this answer only */
+  key: Scalars['String']['output'];
 };
 
 export type Create_Deployment_Input = {
@@ -1866,6 +1908,7 @@ export type Flow_Run_Order_By = {
 
 export type Flow_Run_State = {
   created?: Maybe<Scalars['timestamptz']['output']>;
+  created_by?: Maybe<Scalars['jsonb']['output']>;
   flow_run?: Maybe<Flow_Run>;
   flow_run_id?: Maybe<Scalars['uuid']['output']>;
   id?: Maybe<Scalars['uuid']['output']>;
@@ -1894,6 +1937,7 @@ export type Flow_Run_State_Bool_Exp = {
   _not?: InputMaybe<Flow_Run_State_Bool_Exp>;
   _or?: InputMaybe<Array<Flow_Run_State_Bool_Exp>>;
   created?: InputMaybe<Timestamptz_Comparison_Exp>;
+  created_by?: InputMaybe<Jsonb_Comparison_Exp>;
   flow_run?: InputMaybe<Flow_Run_Bool_Exp>;
   flow_run_id?: InputMaybe<Uuid_Comparison_Exp>;
   id?: InputMaybe<Uuid_Comparison_Exp>;
@@ -1909,6 +1953,7 @@ export type Flow_Run_State_Bool_Exp = {
 
 export type Flow_Run_State_Order_By = {
   created?: InputMaybe<Order_By>;
+  created_by?: InputMaybe<Order_By>;
   flow_run?: InputMaybe<Flow_Run_Order_By>;
   flow_run_id?: InputMaybe<Order_By>;
   id?: InputMaybe<Order_By>;
@@ -2138,6 +2183,10 @@ export type Restart_Flow_Run_Payload = {
   /** The task runs sent back to Pending */
   task_run_ids: Array<Scalars['UUID']['output']>;
   version: Scalars['Int']['output'];
+};
+
+export type Revoke_Api_Key_Input = {
+  name: Scalars['String']['input'];
 };
 
 export type Runs_In_Queue_Payload = {
@@ -2484,6 +2533,7 @@ export type Task_Run_Order_By = {
 
 export type Task_Run_State = {
   created?: Maybe<Scalars['timestamptz']['output']>;
+  created_by?: Maybe<Scalars['jsonb']['output']>;
   id?: Maybe<Scalars['uuid']['output']>;
   message?: Maybe<Scalars['String']['output']>;
   /** Where this row stands in its table's stream (`<table>_stream`): a client that resumes from it gets every row after it exactly once. Opaque; compare for equality. */
@@ -2512,6 +2562,7 @@ export type Task_Run_State_Bool_Exp = {
   _not?: InputMaybe<Task_Run_State_Bool_Exp>;
   _or?: InputMaybe<Array<Task_Run_State_Bool_Exp>>;
   created?: InputMaybe<Timestamptz_Comparison_Exp>;
+  created_by?: InputMaybe<Jsonb_Comparison_Exp>;
   id?: InputMaybe<Uuid_Comparison_Exp>;
   message?: InputMaybe<String_Comparison_Exp>;
   result?: InputMaybe<Jsonb_Comparison_Exp>;
@@ -2527,6 +2578,7 @@ export type Task_Run_State_Bool_Exp = {
 
 export type Task_Run_State_Order_By = {
   created?: InputMaybe<Order_By>;
+  created_by?: InputMaybe<Order_By>;
   id?: InputMaybe<Order_By>;
   message?: InputMaybe<Order_By>;
   result?: InputMaybe<Order_By>;
