@@ -52,10 +52,11 @@ schema-check: install  ## fail when schema.graphql is stale
 	$(PY) -m server.graphql.export schema.graphql --check
 
 # BENCH_ARGS picks parts, e.g. BENCH_ARGS="--parts throughput --databases postgresql --duration 3"
-bench: $(TEST_INSTALLED)  ## issue 14's targets beside the floor, then live fan-out, then the UI
+bench: $(TEST_INSTALLED)  ## issue 14's targets beside the floor, then live fan-out, the UI, retention
 	$(PY) bench/run.py $(BENCH_ARGS)
 	$(PY) bench/live.py
 	$(PY) bench/ui.py
+	$(PY) bench/retention.py
 
 UI_CHECK_OUT := $(or $(TMPDIR),/tmp)/flowrun-ui-check
 

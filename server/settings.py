@@ -57,6 +57,27 @@ class Settings(BaseSettings):
     scheduler_max_runs: int = Field(
         10, ge=1, description="At most this many future runs per flow schedule"
     )
+    # Issue 13: late runs
+    late_after_seconds: float = Field(
+        60.0, ge=0, description="A Scheduled run not started this long after its start time "
+                                "is late (flow_run.late)"
+    )
+    late_runs_interval_seconds: float = Field(
+        10.0, gt=0, description="How often the late-runs loop flags late runs and skips those "
+                                "later than their flow group allows"
+    )
+    # Issue 13: retention
+    log_retention_days: float = Field(
+        30.0, ge=0, description="Logs older than this many days are deleted (0: keep forever)"
+    )
+    run_retention_days: float = Field(
+        0.0, ge=0, description="Finished runs that ended more than this many days ago are "
+                               "deleted with their states, task runs and logs (0: keep forever)"
+    )
+    retention_interval_seconds: float = Field(
+        600.0, gt=0, description="How often the retention loop deletes what is older than "
+                                 "the retention periods"
+    )
     # Live updates (GraphQL subscriptions over WebSocket)
     subscriptions_per_connection: int = Field(
         100, ge=1, description="At most this many operations at once on one WebSocket"

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from ..client import Client
 from ..client.errors import LiveUnavailable
+from . import bulk_runs
 from .common import UsageProblem, client, console, handled, state_text, when
 from .watch import POLL_SECONDS, LogFollower
 from .watch_live import follow_live
@@ -104,12 +105,24 @@ def _follow(api: Client, run_id: str, follower: LogFollower) -> None:
 
 @flow_run.command("cancel")
 @handled
-def cancel_run(flow_run_id: str = typer.Argument(..., help="The flow run id")) -> None:
-    """Cancel a flow run: a running one is stopped by its agent (Cancelling, then
-    Cancelled); one that has not started is Cancelled at once."""
+def cancel_run(
+    flow_run_id: str | None = typer.Argument(None, help="The flow run id (or use a filter)"),
+    where: str | None = bulk_runs.WHERE, state: str | None = bulk_runs.STATE,
+    flow: str | None = bulk_runs.FLOW, yes: bool = bulk_runs.YES,
+) -> None:
+    """Cancel a flow run, or every run a filter matches (after a confirmation): a running one
+    is stopped by its agent (Cancelling, then Cancelled); one that has not started is
+    Cancelled at once; finished runs are skipped."""
+    if flow_run_id is None:
+        condition = bulk_runs.where_from_options(where, state, flow)
+        with client() as api:
+            bulk_runs.run_bulk(api, "cancel_flow_runs", condition, yes)
+        return
+    if where or state or flow:
+        raise UsageProblem("Give a flow run id or a filter (--where, --state, --flow), not both")
     with client() as api:
-        state = api.cancel_flow_run(_run_id(flow_run_id))
-    console.print(Text(f"Flow run {flow_run_id}: ") + state_text(state))
+        new_state = api.cancel_flow_run(_run_id(flow_run_id))
+    console.print(Text(f"Flow run {flow_run_id}: ") + state_text(new_state))
 
 
 @flow_run.command("set-state")
@@ -129,3 +142,6 @@ def set_state(
     console.print(Text(f"Flow run {flow_run_id}: ") + state_text(state, message)
                   + Text(f" (version {new_version})", style="dim"))
 
+
+
+bulk_runs.register(flow_run)

@@ -6,7 +6,17 @@ import os
 
 import typer
 
-from . import agents, api_keys, deployments, flow_runs, projects, register, run, server_commands
+from . import (
+    agents,
+    api_keys,
+    deployments,
+    flow_runs,
+    projects,
+    register,
+    run,
+    schedules,
+    server_commands,
+)
 
 app = typer.Typer(no_args_is_help=True, help="flowrun: an orchestration API for flow runs",
                   pretty_exceptions_enable=False)
@@ -18,6 +28,7 @@ app.command("register")(register.register)
 app.add_typer(run.run_app, name="run")
 app.add_typer(flow_runs.flow_run, name="flow-run")
 app.add_typer(agents.agent, name="agent")
+app.add_typer(schedules.schedule, name="schedule")
 app.add_typer(api_keys.api_key, name="api-key")
 
 

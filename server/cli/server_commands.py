@@ -8,6 +8,7 @@ import ipaddress
 import typer
 
 from ..settings import get_settings
+from .prune import prune
 
 # alembic is imported inside the commands that use them (and uvicorn only by server.serve):
 # every other `flowrun` command (run, register, flow-run ...) starts about twice as fast.
@@ -66,6 +67,9 @@ def downgrade_db(revision: str = typer.Argument(..., help="Target revision, or '
     settings = get_settings()
     migrate.downgrade(settings.database_url, revision)
     typer.echo(f"Database at {settings.database_url} is at {revision}")
+
+
+db.command("prune")(prune)
 
 
 def is_loopback(host: str) -> bool:

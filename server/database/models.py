@@ -119,6 +119,7 @@ class FlowRun(SQLModel, table=True):
     __tablename__ = "flow_run"
     __table_args__ = (
         sa.Index("ix_flow_run__state_scheduled", "state", "scheduled_start_time"),
+        sa.Index("ix_flow_run__end_time", "end_time"),  # retention finds finished runs by it
         # The list a frontend shows first: one state, newest first (scanned backwards).
         sa.Index("ix_flow_run__state_created", "state", "created"),
         # `_contains` / `_has_key` on labels and parameters (jsonb_ops serves @> and ?).
@@ -172,6 +173,10 @@ class FlowRun(SQLModel, table=True):
     infrastructure_document_id: uuid.UUID | None = None
     parent_task_run_id: uuid.UUID | None = None
     created_by: dict[str, Any] | None = _json()
+    # Issue 13: set by the late-runs loop while a Scheduled run is overdue (cleared by any state
+    # change), and the reason a due run is not claimed yet (a concurrency limit is full).
+    late: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
+    wait_reason: str | None = None
     created: datetime = _ts(nullable=False, index=True)
     updated: datetime = _ts(nullable=False)
 
@@ -227,6 +232,7 @@ class Log(SQLModel, table=True):
     __tablename__ = "log"
     __table_args__ = (
         sa.Index("ix_log__flow_run_id_timestamp", "flow_run_id", "timestamp"),
+        sa.Index("ix_log__timestamp", "timestamp"),  # retention deletes the oldest first
         _stream_index("log"),
     )
     id: uuid.UUID = Field(primary_key=True)
@@ -423,3 +429,37 @@ task: sa.Table = Task.__table__  # type: ignore[attr-defined]
 edge: sa.Table = Edge.__table__  # type: ignore[attr-defined]
 task_run: sa.Table = TaskRun.__table__  # type: ignore[attr-defined]
 task_run_state: sa.Table = TaskRunState.__table__  # type: ignore[attr-defined]
+
+
+# Issue 13: concurrency limits. Slots are not stored: a limit's usage is counted from the runs
+# that hold one, so a run that ends (or is failed by the zombie killer) frees its slot at once.
+
+
+class FlowConcurrencyLimit(SQLModel, table=True):
+    """At most `limit` flow runs carrying the label `name` are claimed or running at once."""
+
+    __tablename__ = "flow_concurrency_limit"
+    __table_args__ = (sa.UniqueConstraint("tenant_id", "name"),)
+    id: uuid.UUID = Field(primary_key=True)
+    tenant_id: uuid.UUID = _fk("tenant.id", index=False)
+    name: str
+    limit: int
+    created: datetime = _ts(nullable=False)
+    updated: datetime = _ts(nullable=False)
+
+
+class TaskTagLimit(SQLModel, table=True):
+    """At most `limit` task runs whose task has the tag `tag` run at once (Prefect Cloud v1)."""
+
+    __tablename__ = "task_tag_limit"
+    __table_args__ = (sa.UniqueConstraint("tenant_id", "tag"),)
+    id: uuid.UUID = Field(primary_key=True)
+    tenant_id: uuid.UUID = _fk("tenant.id", index=False)
+    tag: str
+    limit: int
+    created: datetime = _ts(nullable=False)
+    updated: datetime = _ts(nullable=False)
+
+
+flow_concurrency_limit: sa.Table = FlowConcurrencyLimit.__table__  # type: ignore[attr-defined]
+task_tag_limit: sa.Table = TaskTagLimit.__table__  # type: ignore[attr-defined]

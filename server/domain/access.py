@@ -68,7 +68,8 @@ class Principal:
 ANONYMOUS = Principal(None, Scope.ADMIN)
 
 _ENTITIES = ("tenant", "project", "flow_group", "flow", "flow_run", "flow_run_state", "log",
-             "agent", "deployment", "task", "edge", "task_run", "task_run_state")
+             "agent", "deployment", "task", "edge", "task_run", "task_run_state",
+             "flow_concurrency_limit", "task_tag_limit")
 
 
 def _reads(*entities: str) -> dict[str, Scope]:
@@ -82,7 +83,8 @@ def _each(scope: Scope, *operations: str) -> dict[str, Scope]:
 
 ACCESS: dict[str, Scope] = {
     **_reads(*_ENTITIES),
-    **_each(Scope.READ, "Query.hello", "Query.get_task_run_info"),
+    **_each(Scope.READ, "Query.hello", "Query.get_task_run_info",
+            "Query.flow_concurrency_limits"),
     **_each(Scope.ADMIN, "Query.api_keys"),
     # Runs in motion: what the CLI, agents and flow runners do.
     **_each(
@@ -94,6 +96,9 @@ ACCESS: dict[str, Scope] = {
         "Mutation.claim_flow_runs", "Mutation.update_flow_run_heartbeat",
         "Mutation.update_agent_heartbeat", "Mutation.get_or_create_task_run_info",
         "Mutation.set_task_run_states", "Mutation.set_task_run_name",
+        # Issue 13: steering many runs (what the web UI's bulk actions do)
+        "Mutation.cancel_flow_runs", "Mutation.set_flow_run_states_by_filter",
+        "Mutation.restart_flow_run",
     ),
     # What flows are, where they live and who may call the API.
     **_each(
@@ -106,6 +111,12 @@ ACCESS: dict[str, Scope] = {
         "Mutation.register_tasks", "Mutation.register_edges", "Mutation.set_schedule_active",
         "Mutation.set_schedule_inactive", "Mutation.create_tenant",
         "Mutation.create_api_key", "Mutation.revoke_api_key",
+        # Issue 13: deleting runs in bulk, limits, schedules and the late-run setting
+        "Mutation.delete_flow_runs", "Mutation.set_flow_concurrency_limit",
+        "Mutation.delete_flow_concurrency_limit", "Mutation.update_task_tag_limit",
+        "Mutation.delete_task_tag_limit", "Mutation.set_flow_group_skip_late_runs",
+        "Mutation.set_flow_group_schedule", "Mutation.delete_flow_group_schedule",
+        "Mutation.set_flow_group_schedule_active",
     ),
     # The REST door (mounted at /api).
     **_each(Scope.OPEN, "GET /api/openapi.json", "GET /api/csrf-token"),

@@ -52,6 +52,8 @@ class FlowRunRecord:
     infrastructure_document_id: uuid.UUID | None
     parent_task_run_id: uuid.UUID | None
     created_by: JSONObject | None
+    late: bool
+    wait_reason: str | None
     created: datetime
     updated: datetime
 

@@ -9,7 +9,11 @@ A schedule is stored in Prefect 1's serialized shape, so Prefect 1 flows keep th
 
 Each clock may carry `start_date`, `end_date`, `parameter_defaults` and `labels`. A cron clock
 is read in the time zone of its start date (UTC without one), so "0 9 * * *" in Europe/Paris
-stays at 9:00 across daylight saving time. An interval clock without a start date counts from
+stays at 9:00 across daylight saving time. As cron does: a time skipped when clocks go
+forward runs at the first moment after the gap ("30 2 * * *" in Europe/Berlin runs at 03:00 on
+the last Sunday of March), and a time repeated when they go back runs once, the first time
+(unless the hour field is a wildcard: "0 * * * *" keeps running every real hour).
+An interval clock without a start date counts from
 2019-01-01T00:00:00Z, as Prefect 1 does, so its times do not depend on when it was read.
 
 `schedule_from_text` builds a one-clock schedule from what a person types: a cron expression
@@ -69,11 +73,14 @@ class Clock:
         zone = (self.start.timezone if self.start is not None else None) or pendulum.UTC
         begin = max(after, self.start.subtract(microseconds=1)) if self.start else after
         it = _croniter()(self.cron, begin.in_timezone(zone))
+        fixed_hour = _fixed_hour(self.cron or "")
         out: list[pendulum.DateTime] = []
         while len(out) < limit:
             moment = pendulum.instance(it.get_next(datetime)).in_timezone("UTC")
             if moment > until or (self.end is not None and moment > self.end):
                 break
+            if fixed_hour and moment.in_timezone(zone).fold:
+                continue  # the repeat of a wall time when clocks go back: cron runs it once
             out.append(moment)
         return out
 
@@ -94,6 +101,17 @@ class Clock:
                 break
             out.append(moment.in_timezone("UTC"))
         return out
+
+
+def _fixed_hour(cron: str) -> bool:
+    """Whether the expression runs at fixed hours (not "every hour"): "@hourly" and an hour
+    field of "*" or "*/n" do not; "@daily" and "2" do."""
+    fields = cron.split()
+    if not fields:
+        return False
+    if len(fields) == 1:
+        return fields[0] != "@hourly"
+    return not fields[1].startswith("*")
 
 
 def next_events(

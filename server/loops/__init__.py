@@ -2,6 +2,8 @@
 
     scheduler       creates the next runs of flows with an active schedule
     zombie_killer   fails runs whose heartbeat stopped
+    late_runs       flags late runs, cancels those later than their flow group allows
+    retention       deletes old logs and finished runs (FLOWRUN_*_RETENTION_DAYS)
 
 Each loop is guarded by a lease in the database, so when several API processes share one
 PostgreSQL only one of them runs a given loop at a time; if it dies, another takes over when
@@ -14,8 +16,9 @@ from contextlib import asynccontextmanager
 
 from ..database.engine import Database
 from ..settings import Settings
+from .retention import RetentionLoop
 from .runner import LeasedLoop, holder_id
-from .tasks import scheduler_action, zombie_killer_action
+from .tasks import late_runs_action, scheduler_action, zombie_killer_action
 
 __all__ = ["LeasedLoop", "build_loops", "running_loops"]
 
@@ -27,6 +30,9 @@ def build_loops(db: Database, settings: Settings, holder: str | None = None) -> 
                    scheduler_action(settings)),
         LeasedLoop("zombie_killer", settings.zombie_killer_interval_seconds, db, holder,
                    zombie_killer_action(settings)),
+        LeasedLoop("late_runs", settings.late_runs_interval_seconds, db, holder,
+                   late_runs_action(settings)),
+        RetentionLoop(db, settings, holder),
     ]
 
 

@@ -62,6 +62,11 @@ class LeasedLoop:
             await self.run_once()
             await asyncio.sleep(self.interval)
 
+    async def act(self) -> str | None:
+        """The action, in a transaction of its own that commits when it returns."""
+        async with self.db.transaction() as conn:
+            return await self.action(conn)
+
     async def run_once(self) -> bool:
         """One iteration; True when this process held the lease and ran the action."""
         try:
@@ -71,8 +76,7 @@ class LeasedLoop:
                 )
             if not held:
                 return False
-            async with self.db.transaction() as conn:
-                summary = await self.action(conn)
+            summary = await self.act()
             if summary:
                 log.info("%s: %s", self.name, summary)
             return True

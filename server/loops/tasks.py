@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from ..repository.common import Conn
-from ..services import scheduler, zombies
+from ..services import late_runs, scheduler, zombies
 from ..settings import Settings
 from .runner import Action
 
@@ -39,5 +39,16 @@ def zombie_killer_action(settings: Settings) -> Action:
             ("failed", result.failed), ("cancelled", result.cancelled),
             ("rescheduled", result.rescheduled)) if ids]
         return ", ".join(parts) or None
+
+    return action
+
+
+def late_runs_action(settings: Settings) -> Action:
+    async def action(conn: Conn) -> str | None:
+        result = await late_runs.handle_late_runs(
+            conn, late_after_seconds=settings.late_after_seconds)
+        if not (result.marked or result.skipped):
+            return None
+        return f"{result.marked} runs late, {len(result.skipped)} skipped as too late"
 
     return action

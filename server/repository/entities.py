@@ -131,5 +131,8 @@ ENTITIES: dict[str, Entity] = {
         Entity("task_run_state", m.task_run_state, dict([
             _rel("task_run", "task_run", "task_run_id", "id", False),
         ])),
+        # Concurrency limits (issue 13; task_tag_limit is what Prefect 1's Client reads)
+        Entity("flow_concurrency_limit", m.flow_concurrency_limit),
+        Entity("task_tag_limit", m.task_tag_limit),
     ]
 }

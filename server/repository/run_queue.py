@@ -57,9 +57,10 @@ async def due(
     lock: bool,
 ) -> Sequence[Row]:
     """Scheduled runs whose start time has come and whose labels are all in `labels`, earliest
-    first: rows of (id, version). With `lock`, the rows stay locked for this transaction."""
+    first: rows of (id, version, labels). With `lock`, the rows stay locked for this
+    transaction."""
     stmt = (
-        sa.select(flow_run.c.id, flow_run.c.version)
+        sa.select(flow_run.c.id, flow_run.c.version, flow_run.c.labels)
         .where(
             flow_run.c.state.in_(names_of(StateType.SCHEDULED)),
             start_time() <= before,

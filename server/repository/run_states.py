@@ -55,6 +55,8 @@ def transition_values(table: sa.Table, *, running: bool, finished: bool) -> dict
         **{name: sa.bindparam(name, type_=kind)
            for name, kind in _STATE_BINDS.items() if name in table.c},
     }
+    if "late" in table.c:  # a flow run that moves is no longer late, nor waiting for a slot
+        values.update(late=False, wait_reason=None)
     if running:
         values.update(
             run_count=table.c.run_count + 1,

@@ -16,9 +16,11 @@ from .common import TENANT_ID, Conn, Row, first, new_id, upsert
 from .run_states import first_state_columns, history_row
 
 
-async def scheduled_flows(conn: Conn) -> Sequence[Row]:
-    """Unarchived flows whose schedule is active, with what their runs need from the flow and
-    its group (a group's schedule, when set, takes precedence over the flow's, as in Prefect 1)."""
+async def scheduled_flows(conn: Conn, flow_group_id: uuid.UUID | None = None) -> Sequence[Row]:
+    """Unarchived flows whose schedule is active (of one group, when given), with what their
+    runs need from the flow and its group (a group's schedule, when set, takes precedence over
+    the flow's, as in Prefect 1). On PostgreSQL the groups are read `FOR SHARE`, so a schedule
+    change (which locks its group) and this pass never interleave."""
     stmt: sa.Select[Any] = (
         sa.select(
             flow.c.id,
@@ -36,6 +38,10 @@ async def scheduled_flows(conn: Conn) -> Sequence[Row]:
         .where(flow.c.archived.is_(False), flow.c.is_schedule_active.is_(True))
         .order_by(flow.c.id)
     )
+    if flow_group_id is not None:
+        stmt = stmt.where(flow.c.flow_group_id == flow_group_id)
+    if conn.dialect.name == "postgresql":
+        stmt = stmt.with_for_update(read=True, of=flow_group)
     rows: Sequence[Row] = (await conn.execute(stmt)).all()
     return rows
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import pendulum
+
 from ..domain import clock
 from ..domain.access import Actor
 from ..domain.errors import InvalidInput, NotFound
@@ -23,6 +25,7 @@ from ..repository import agents as repo
 from ..repository import flow_runs as run_repo
 from ..repository import run_queue
 from ..repository.common import Conn, Row
+from . import concurrency
 
 QUEUE_LIMIT = 100
 MAX_CLAIM = 100
@@ -57,16 +60,31 @@ async def get_runs_in_queue(
     agent_id: uuid.UUID | None = None,
     limit: int = QUEUE_LIMIT,
 ) -> list[uuid.UUID]:
-    """Ids of Scheduled runs due by `before` (default now) whose labels are all in `labels`."""
+    """Ids of Scheduled runs due by `before` (default now) whose labels are all in `labels`,
+    and that fit the concurrency limits now (a Prefect 1 agent then submits each itself, so
+    this holds a limit for one such agent; our agents' claim_flow_runs holds it for any
+    number)."""
     now = clock.now()
     agent_labels = string_list(labels, "labels")
     if agent_id is not None:
         agent = await _touch(conn, agent_id, now)
         agent_labels = agent_labels if agent_labels is not None else list(agent.labels or [])
     due = parse_time(before, "before") if before is not None else now
-    rows = await run_queue.due(conn, before=due, labels=agent_labels or [],
-                               limit=_limit(limit, QUEUE_LIMIT), lock=False)
+    rows = await _due_within_limits(conn, due, agent_labels or [], _limit(limit, QUEUE_LIMIT),
+                                    lock=False)
     return [row.id for row in rows]
+
+
+async def _due_within_limits(conn: Conn, due: pendulum.DateTime, labels: list[str], wanted: int,
+                             lock: bool) -> list[Row]:
+    """Due runs these labels may take, the first `wanted` that fit the concurrency limits on
+    the labels (locked first, so claimers count slots in turn)."""
+    limits = await concurrency.limits_for(conn, labels)
+    rows = await run_queue.due(conn, before=due, labels=labels,
+                               limit=MAX_CLAIM if limits else wanted, lock=lock)
+    if limits:
+        return await concurrency.admit(conn, rows, limits, wanted)
+    return list(rows)
 
 
 async def claim_flow_runs(
@@ -84,8 +102,8 @@ async def claim_flow_runs(
     given = string_list(labels, "labels")
     agent_labels = given if given is not None else list(agent.labels or [])
     due = parse_time(before, "before") if before is not None else now
-    rows = await run_queue.due(conn, before=due, labels=agent_labels,
-                               limit=_limit(limit, MAX_CLAIM), lock=True)
+    rows = await _due_within_limits(conn, due, agent_labels, _limit(limit, MAX_CLAIM),
+                                    lock=True)
     state = server_state("Submitted", f"Submitted for execution by agent {agent.name or agent_id}")
     claimed = []
     for row in rows:

@@ -34,15 +34,16 @@ class SchedulerResult:
 
 
 async def schedule_flow_runs(
-    conn: Conn, *, horizon_seconds: float, max_runs: int
+    conn: Conn, *, horizon_seconds: float, max_runs: int, flow_group_id: uuid.UUID | None = None
 ) -> SchedulerResult:
     """Create every flow's next runs (at most `max_runs` each, starting within the horizon)
-    and delete the future runs of flows whose schedule was turned off or that were archived."""
+    and delete the future runs of flows whose schedule was turned off or that were archived.
+    With `flow_group_id`, only that group's flows get new runs."""
     now = clock.now()
     deleted = await repo.delete_orphaned_runs(conn, now)
     until = now + timedelta(seconds=horizon_seconds)
     created = 0
-    for flow in await repo.scheduled_flows(conn):
+    for flow in await repo.scheduled_flows(conn, flow_group_id):
         try:
             events = next_events(flow.schedule, after=now, until=until, limit=max_runs)
             for event in events:

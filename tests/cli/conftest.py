@@ -25,8 +25,9 @@ def flowrun(server: LiveServer) -> Invoke:
     """Run `flowrun ARGS...` in this process against the live server."""
     runner = CliRunner()
 
-    def invoke(*args: str) -> Result:
-        return runner.invoke(app, list(args), env={"FLOWRUN_API_URL": server.graphql_url})
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return runner.invoke(app, list(args), env={"FLOWRUN_API_URL": server.graphql_url},
+                             input=input)
 
     return invoke
 

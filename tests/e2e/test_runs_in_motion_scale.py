@@ -90,4 +90,5 @@ async def test_the_scheduler_in_two_processes_creates_each_scheduled_run_once(
                             "WHERE flow_id = %s GROUP BY 1", (flow_id,)).fetchall()
         holders = conn.execute("SELECT name, holder FROM loop_lease").fetchall()
     assert rows and {count for _, count in rows} == {1}
-    assert sorted(name for name, _ in holders) == ["scheduler", "zombie_killer"]
+    assert sorted(name for name, _ in holders) == ["late_runs", "retention", "scheduler",
+                                                   "zombie_killer"]

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import strawberry
 
+from ...services import task_concurrency
 from ...services import task_runs as service
 from .. import reads
 from ..scalars import JSON
@@ -88,18 +89,22 @@ class TaskRunMutations:
             serialized_state=row.serialized_state)
 
     @strawberry.mutation(description="Set task runs' states, all or nothing; a given version "
-                                      "must match the current one")
+                                      "must match the current one. A task run whose tag is at "
+                                      "its limit does not start: its status is QUEUED")
     async def set_task_run_states(
         self, info: strawberry.Info, input: set_task_run_states_input
     ) -> set_task_run_states_payload:
         info.context.limits.state_changes([item.state for item in input.states])
         changes = [service.StateChange(item.task_run_id, item.state, item.version, actor(info))
                    for item in input.states]
-        versions = await in_transaction(
-            info, lambda conn: service.set_task_run_states(conn, changes=changes))
+        timeout = info.context.settings.heartbeat_timeout_seconds
+        outcomes = await in_transaction(info, lambda conn: task_concurrency.set_task_run_states(
+            conn, changes=changes, heartbeat_timeout_seconds=timeout))
         return set_task_run_states_payload(states=[
-            set_task_run_state_payload(id=change.task_run_id, version=version)
-            for change, version in zip(changes, versions, strict=True)
+            set_task_run_state_payload(id=change.task_run_id, version=outcome.version,
+                                       status="QUEUED" if outcome.queued else "SUCCESS",
+                                       message=outcome.queued)
+            for change, outcome in zip(changes, outcomes, strict=True)
         ])
 
     @strawberry.mutation

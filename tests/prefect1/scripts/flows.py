@@ -103,6 +103,67 @@ def scheduled_flow(name: str, labels: list[str]) -> Flow:
     return flow
 
 
+@task
+def count_run(marker: str) -> str:
+    """Append a line to `marker`: how the restart test sees which tasks ran again."""
+    with open(marker, "a") as out:
+        out.write("first\n")
+    return marker
+
+
+@task
+def fail_once(marker: str) -> None:
+    """Fail while `marker` + ".ok" does not exist (the test creates it before restarting)."""
+    import os
+
+    with open(marker, "a") as out:
+        out.write("second\n")
+    if not os.path.exists(marker + ".ok"):
+        raise RuntimeError("failing until the marker says otherwise")
+
+
+def restartable_flow(name: str, labels: list[str]) -> Flow:
+    """count_run -> fail_once: fails until the test says otherwise, then a restart finishes
+    it without running count_run again."""
+    from prefect.engine.results import LocalResult
+
+    flow = _flow(name, labels)
+    flow.result = LocalResult()  # checkpointed: the restart reads count_run's result back
+    with flow:
+        marker = Parameter("marker")
+        fail_once(count_run(marker))
+    return flow
+
+
+LIMITED_TAG = "flowrun-tag-limit"
+
+
+@task(tags=[LIMITED_TAG])
+def hold(value: int, path: str) -> int:
+    """Record when this mapped child starts and ends (it holds its tag's slot a second)."""
+    with open(path, "a") as out:
+        out.write(f"start {time.time():.6f} {value}\n")
+    time.sleep(1)
+    with open(path, "a") as out:
+        out.write(f"end {time.time():.6f} {value}\n")
+    return value
+
+
+def tag_limited_flow(name: str, labels: list[str]) -> Flow:
+    """Four mapped children of a tagged task on four threads: only the tag limit keeps them
+    from running at once. The flow runner asks again a second after it is told to wait."""
+    from prefect.executors import LocalDaskExecutor
+
+    flow = Flow(name, storage=Local(add_default_labels=False),
+                run_config=LocalRun(labels=labels, env={"PREFECT__CLOUD__QUEUE_INTERVAL": "1"}),
+                executor=LocalDaskExecutor(scheduler="threads", num_workers=4))
+    with flow:
+        path = Parameter("path")
+        hold.map([1, 2, 3, 4], unmapped(path))
+    return flow
+
+
 BUILDERS = {"arithmetic": arithmetic_flow, "failing": failing_flow, "sleepy": sleepy_flow,
-            "mapped": mapped_flow, "scheduled": scheduled_flow}
+            "mapped": mapped_flow, "scheduled": scheduled_flow, "tag_limited": tag_limited_flow,
+            "restartable": restartable_flow}
 

@@ -170,6 +170,13 @@ def odds_and_ends(flow_run_id: str) -> Any:
     }
 
 
+def tag_limit(tag: str, limit: int) -> Any:
+    """update_task_tag_limit, then get_task_tag_limit to read it back."""
+    client = Client()
+    client.update_task_tag_limit(tag, limit)
+    return {"read_back": client.get_task_tag_limit(tag)}
+
+
 def delete_project(project: str) -> Any:
     return {"deleted": Client().delete_project(project)}
 

@@ -51,6 +51,8 @@ export type Int_Comparison_Exp = {
 export type Mutation = {
   archive_flow: Success_Payload;
   cancel_flow_run: Cancel_Flow_Run_Payload;
+  /** Cancel every run the filter matches (running ones go to Cancelling); finished runs are skipped */
+  cancel_flow_runs: Flow_Runs_Action_Payload;
   /** Atomically move up to `limit` due runs from Scheduled to Submitted for this agent; no two agents get one run */
   claim_flow_runs: Claim_Flow_Runs_Payload;
   /** Create an API key (admin); the answer holds it once */
@@ -69,8 +71,16 @@ export type Mutation = {
   /** Delete a deployment; its runs stay */
   delete_deployment: Success_Payload;
   delete_flow: Success_Payload;
+  /** Remove a label's concurrency limit */
+  delete_flow_concurrency_limit: Success_Payload;
+  /** Remove a flow group's schedule */
+  delete_flow_group_schedule: Flow_Group_Schedule_Payload;
   delete_flow_run: Success_Payload;
+  /** Delete every run the filter matches, with its states, task runs and logs */
+  delete_flow_runs: Flow_Runs_Action_Payload;
   delete_project: Success_Payload;
+  /** Remove a task tag limit */
+  delete_task_tag_limit: Success_Payload;
   /** The task run of a task in a flow run (at a map index), created Pending if it does not exist yet */
   get_or_create_task_run_info: Get_Or_Create_Task_Run_Info_Payload;
   /** Ids of Scheduled runs that are due and whose labels are all among the given (or the agent's) labels */
@@ -81,28 +91,42 @@ export type Mutation = {
   register_edges: Success_Payload;
   /** Add serialized tasks to a flow (a known slug is kept) */
   register_tasks: Success_Payload;
+  /** Send a Failed, Cancelled or Crashed run back to Scheduled and its failed task runs to Pending */
+  restart_flow_run: Restart_Flow_Run_Payload;
   /** Revoke an API key (admin): every door refuses it now */
   revoke_api_key: Success_Payload;
+  /** Limit how many flow runs with a label run at once (settled when agents claim runs) */
+  set_flow_concurrency_limit: Flow_Concurrency_Limit_Info;
   set_flow_group_default_parameters: Success_Payload;
   set_flow_group_labels: Success_Payload;
+  /** Set a flow group's schedule (several clocks) without registering again, and turn it on */
+  set_flow_group_schedule: Flow_Group_Schedule_Payload;
+  /** Pause (active: false) or resume a flow group's schedule */
+  set_flow_group_schedule_active: Flow_Group_Schedule_Payload;
+  /** Skip (cancel, saying why) a flow group's runs that are more than after_seconds late */
+  set_flow_group_skip_late_runs: Success_Payload;
   set_flow_run_labels: Success_Payload;
   set_flow_run_name: Success_Payload;
   /** Set a run's state; a version must match the current one */
   set_flow_run_state: Set_Flow_Run_State_Payload;
   /** Set several runs' states at once: all or nothing */
   set_flow_run_states: Set_Flow_Run_States_Payload;
+  /** Set the state of every run the filter matches */
+  set_flow_run_states_by_filter: Flow_Runs_Action_Payload;
   /** Turn a flow's schedule on (a flow without one stays off) */
   set_schedule_active: Success_Payload;
   /** Turn a flow's schedule off */
   set_schedule_inactive: Success_Payload;
   set_task_run_name: Success_Payload;
-  /** Set task runs' states, all or nothing; a given version must match the current one */
+  /** Set task runs' states, all or nothing; a given version must match the current one. A task run whose tag is at its limit does not start: its status is QUEUED */
   set_task_run_states: Set_Task_Run_States_Payload;
   unarchive_flow: Success_Payload;
   /** Record that an agent is alive (sets its last_queried) */
   update_agent_heartbeat: Success_Payload;
   /** Record that the process running a flow run is alive */
   update_flow_run_heartbeat: Success_Payload;
+  /** Limit how many task runs with a tag run at once (Prefect Cloud v1's task tag limits) */
+  update_task_tag_limit: Update_Task_Tag_Limit_Payload;
   /** Write a batch of run logs (levels are stored upper-case) */
   write_run_logs: Success_Payload;
 };
@@ -115,6 +139,11 @@ export type MutationArchive_FlowArgs = {
 
 export type MutationCancel_Flow_RunArgs = {
   input: Cancel_Flow_Run_Input;
+};
+
+
+export type MutationCancel_Flow_RunsArgs = {
+  input: Flow_Runs_Where_Input;
 };
 
 
@@ -168,13 +197,33 @@ export type MutationDelete_FlowArgs = {
 };
 
 
+export type MutationDelete_Flow_Concurrency_LimitArgs = {
+  input: Delete_Flow_Concurrency_Limit_Input;
+};
+
+
+export type MutationDelete_Flow_Group_ScheduleArgs = {
+  input: Delete_Flow_Group_Schedule_Input;
+};
+
+
 export type MutationDelete_Flow_RunArgs = {
   input: Flow_Run_Id_Input;
 };
 
 
+export type MutationDelete_Flow_RunsArgs = {
+  input: Flow_Runs_Where_Input;
+};
+
+
 export type MutationDelete_ProjectArgs = {
   input: Delete_Project_Input;
+};
+
+
+export type MutationDelete_Task_Tag_LimitArgs = {
+  input: Delete_Task_Tag_Limit_Input;
 };
 
 
@@ -203,8 +252,18 @@ export type MutationRegister_TasksArgs = {
 };
 
 
+export type MutationRestart_Flow_RunArgs = {
+  input: Restart_Flow_Run_Input;
+};
+
+
 export type MutationRevoke_Api_KeyArgs = {
   input: Revoke_Api_Key_Input;
+};
+
+
+export type MutationSet_Flow_Concurrency_LimitArgs = {
+  input: Set_Flow_Concurrency_Limit_Input;
 };
 
 
@@ -215,6 +274,21 @@ export type MutationSet_Flow_Group_Default_ParametersArgs = {
 
 export type MutationSet_Flow_Group_LabelsArgs = {
   input: Set_Flow_Group_Labels_Input;
+};
+
+
+export type MutationSet_Flow_Group_ScheduleArgs = {
+  input: Set_Flow_Group_Schedule_Input;
+};
+
+
+export type MutationSet_Flow_Group_Schedule_ActiveArgs = {
+  input: Set_Flow_Group_Schedule_Active_Input;
+};
+
+
+export type MutationSet_Flow_Group_Skip_Late_RunsArgs = {
+  input: Set_Flow_Group_Skip_Late_Runs_Input;
 };
 
 
@@ -235,6 +309,11 @@ export type MutationSet_Flow_Run_StateArgs = {
 
 export type MutationSet_Flow_Run_StatesArgs = {
   input: Set_Flow_Run_States_Input;
+};
+
+
+export type MutationSet_Flow_Run_States_By_FilterArgs = {
+  input: Set_Flow_Run_States_By_Filter_Input;
 };
 
 
@@ -273,6 +352,11 @@ export type MutationUpdate_Flow_Run_HeartbeatArgs = {
 };
 
 
+export type MutationUpdate_Task_Tag_LimitArgs = {
+  input: Update_Task_Tag_Limit_Input;
+};
+
+
 export type MutationWrite_Run_LogsArgs = {
   input: Write_Run_Logs_Input;
 };
@@ -304,6 +388,14 @@ export type Query = {
   flow_aggregate: Flow_Aggregate;
   /** Fetch one flow by id */
   flow_by_pk?: Maybe<Flow>;
+  /** Fetch flow_concurrency_limit rows */
+  flow_concurrency_limit: Array<Flow_Concurrency_Limit>;
+  /** Count flow_concurrency_limit rows */
+  flow_concurrency_limit_aggregate: Flow_Concurrency_Limit_Aggregate;
+  /** Fetch one flow_concurrency_limit by id */
+  flow_concurrency_limit_by_pk?: Maybe<Flow_Concurrency_Limit>;
+  /** Every flow-run concurrency limit with its slots in use */
+  flow_concurrency_limits: Array<Flow_Concurrency_Limit_Info>;
   /** Fetch flow_group rows */
   flow_group: Array<Flow_Group>;
   /** Count flow_group rows */
@@ -356,6 +448,12 @@ export type Query = {
   task_run_state_aggregate: Task_Run_State_Aggregate;
   /** Fetch one task_run_state by id */
   task_run_state_by_pk?: Maybe<Task_Run_State>;
+  /** Fetch task_tag_limit rows */
+  task_tag_limit: Array<Task_Tag_Limit>;
+  /** Count task_tag_limit rows */
+  task_tag_limit_aggregate: Task_Tag_Limit_Aggregate;
+  /** Fetch one task_tag_limit by id */
+  task_tag_limit_by_pk?: Maybe<Task_Tag_Limit>;
   /** Fetch tenant rows */
   tenant: Array<Tenant>;
   /** Count tenant rows */
@@ -433,6 +531,24 @@ export type QueryFlow_AggregateArgs = {
 
 
 export type QueryFlow_By_PkArgs = {
+  id: Scalars['uuid']['input'];
+};
+
+
+export type QueryFlow_Concurrency_LimitArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<Flow_Concurrency_Limit_Order_By>>;
+  where?: InputMaybe<Flow_Concurrency_Limit_Bool_Exp>;
+};
+
+
+export type QueryFlow_Concurrency_Limit_AggregateArgs = {
+  where?: InputMaybe<Flow_Concurrency_Limit_Bool_Exp>;
+};
+
+
+export type QueryFlow_Concurrency_Limit_By_PkArgs = {
   id: Scalars['uuid']['input'];
 };
 
@@ -586,6 +702,24 @@ export type QueryTask_Run_State_By_PkArgs = {
 };
 
 
+export type QueryTask_Tag_LimitArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<Task_Tag_Limit_Order_By>>;
+  where?: InputMaybe<Task_Tag_Limit_Bool_Exp>;
+};
+
+
+export type QueryTask_Tag_Limit_AggregateArgs = {
+  where?: InputMaybe<Task_Tag_Limit_Bool_Exp>;
+};
+
+
+export type QueryTask_Tag_Limit_By_PkArgs = {
+  id: Scalars['uuid']['input'];
+};
+
+
 export type QueryTenantArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -646,6 +780,14 @@ export type Subscription = {
   flow_aggregate: Flow_Aggregate;
   /** Live: Fetch one flow by id, sent again on change */
   flow_by_pk?: Maybe<Flow>;
+  /** Live: Fetch flow_concurrency_limit rows, sent again on change */
+  flow_concurrency_limit: Array<Flow_Concurrency_Limit>;
+  /** Live: Count flow_concurrency_limit rows, sent again on change */
+  flow_concurrency_limit_aggregate: Flow_Concurrency_Limit_Aggregate;
+  /** Live: Fetch one flow_concurrency_limit by id, sent again on change */
+  flow_concurrency_limit_by_pk?: Maybe<Flow_Concurrency_Limit>;
+  /** Live: Every flow-run concurrency limit with its slots in use, sent again on change */
+  flow_concurrency_limits: Array<Flow_Concurrency_Limit_Info>;
   /** Live: Fetch flow_group rows, sent again on change */
   flow_group: Array<Flow_Group>;
   /** Live: Count flow_group rows, sent again on change */
@@ -704,6 +846,12 @@ export type Subscription = {
   task_run_state_by_pk?: Maybe<Task_Run_State>;
   /** task_run_state rows in commit order, in batches, from a cursor (resumable) */
   task_run_state_stream: Array<Task_Run_State>;
+  /** Live: Fetch task_tag_limit rows, sent again on change */
+  task_tag_limit: Array<Task_Tag_Limit>;
+  /** Live: Count task_tag_limit rows, sent again on change */
+  task_tag_limit_aggregate: Task_Tag_Limit_Aggregate;
+  /** Live: Fetch one task_tag_limit by id, sent again on change */
+  task_tag_limit_by_pk?: Maybe<Task_Tag_Limit>;
   /** Live: Fetch tenant rows, sent again on change */
   tenant: Array<Tenant>;
   /** Live: Count tenant rows, sent again on change */
@@ -781,6 +929,24 @@ export type SubscriptionFlow_AggregateArgs = {
 
 
 export type SubscriptionFlow_By_PkArgs = {
+  id: Scalars['uuid']['input'];
+};
+
+
+export type SubscriptionFlow_Concurrency_LimitArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<Flow_Concurrency_Limit_Order_By>>;
+  where?: InputMaybe<Flow_Concurrency_Limit_Bool_Exp>;
+};
+
+
+export type SubscriptionFlow_Concurrency_Limit_AggregateArgs = {
+  where?: InputMaybe<Flow_Concurrency_Limit_Bool_Exp>;
+};
+
+
+export type SubscriptionFlow_Concurrency_Limit_By_PkArgs = {
   id: Scalars['uuid']['input'];
 };
 
@@ -952,6 +1118,24 @@ export type SubscriptionTask_Run_State_StreamArgs = {
   batch_size: Scalars['Int']['input'];
   cursor: Array<Task_Run_State_Stream_Cursor_Input>;
   where?: InputMaybe<Task_Run_State_Bool_Exp>;
+};
+
+
+export type SubscriptionTask_Tag_LimitArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<Task_Tag_Limit_Order_By>>;
+  where?: InputMaybe<Task_Tag_Limit_Bool_Exp>;
+};
+
+
+export type SubscriptionTask_Tag_Limit_AggregateArgs = {
+  where?: InputMaybe<Task_Tag_Limit_Bool_Exp>;
+};
+
+
+export type SubscriptionTask_Tag_Limit_By_PkArgs = {
+  id: Scalars['uuid']['input'];
 };
 
 
@@ -1135,13 +1319,31 @@ export type Create_Tenant_Input = {
   slug?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type Cron_Clock_Input = {
+  cron: Scalars['String']['input'];
+  labels?: InputMaybe<Array<Scalars['String']['input']>>;
+  parameter_defaults?: InputMaybe<Scalars['JSON']['input']>;
+};
+
 /** Hasura's stream ordering (ASC only) */
 export type Cursor_Ordering =
   | 'ASC'
   | 'DESC';
 
+export type Delete_Flow_Concurrency_Limit_Input = {
+  name: Scalars['String']['input'];
+};
+
+export type Delete_Flow_Group_Schedule_Input = {
+  flow_group_id: Scalars['UUID']['input'];
+};
+
 export type Delete_Project_Input = {
   project_id: Scalars['UUID']['input'];
+};
+
+export type Delete_Task_Tag_Limit_Input = {
+  limit_id: Scalars['UUID']['input'];
 };
 
 export type Deployment = {
@@ -1378,6 +1580,49 @@ export type Flow_Bool_Exp = {
   version_group_id?: InputMaybe<String_Comparison_Exp>;
 };
 
+export type Flow_Concurrency_Limit = {
+  created?: Maybe<Scalars['timestamptz']['output']>;
+  id?: Maybe<Scalars['uuid']['output']>;
+  limit?: Maybe<Scalars['Int']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  updated?: Maybe<Scalars['timestamptz']['output']>;
+};
+
+export type Flow_Concurrency_Limit_Aggregate = {
+  aggregate: Flow_Concurrency_Limit_Aggregate_Fields;
+};
+
+export type Flow_Concurrency_Limit_Aggregate_Fields = {
+  count: Scalars['Int']['output'];
+};
+
+export type Flow_Concurrency_Limit_Bool_Exp = {
+  _and?: InputMaybe<Array<Flow_Concurrency_Limit_Bool_Exp>>;
+  _not?: InputMaybe<Flow_Concurrency_Limit_Bool_Exp>;
+  _or?: InputMaybe<Array<Flow_Concurrency_Limit_Bool_Exp>>;
+  created?: InputMaybe<Timestamptz_Comparison_Exp>;
+  id?: InputMaybe<Uuid_Comparison_Exp>;
+  limit?: InputMaybe<Int_Comparison_Exp>;
+  name?: InputMaybe<String_Comparison_Exp>;
+  updated?: InputMaybe<Timestamptz_Comparison_Exp>;
+};
+
+export type Flow_Concurrency_Limit_Info = {
+  id: Scalars['UUID']['output'];
+  /** Runs with the label that are Submitted, Running or Cancelling now */
+  in_use: Scalars['Int']['output'];
+  limit: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type Flow_Concurrency_Limit_Order_By = {
+  created?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+  limit?: InputMaybe<Order_By>;
+  name?: InputMaybe<Order_By>;
+  updated?: InputMaybe<Order_By>;
+};
+
 export type Flow_Group = {
   created?: Maybe<Scalars['timestamptz']['output']>;
   default_parameters?: Maybe<Scalars['jsonb']['output']>;
@@ -1445,6 +1690,15 @@ export type Flow_Group_Order_By = {
   updated?: InputMaybe<Order_By>;
 };
 
+export type Flow_Group_Schedule_Payload = {
+  /** Runs the new schedule created at once */
+  created: Scalars['Int']['output'];
+  /** Not-yet-started auto-scheduled runs the schedule no longer produces, deleted */
+  deleted: Scalars['Int']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  success: Scalars['Boolean']['output'];
+};
+
 export type Flow_Id_Input = {
   flow_id: Scalars['UUID']['input'];
 };
@@ -1498,6 +1752,7 @@ export type Flow_Run = {
   infrastructure_document_id?: Maybe<Scalars['uuid']['output']>;
   job_variables?: Maybe<Scalars['jsonb']['output']>;
   labels?: Maybe<Scalars['jsonb']['output']>;
+  late?: Maybe<Scalars['Boolean']['output']>;
   logs: Array<Log>;
   name?: Maybe<Scalars['String']['output']>;
   parameters?: Maybe<Scalars['jsonb']['output']>;
@@ -1518,6 +1773,7 @@ export type Flow_Run = {
   task_runs: Array<Task_Run>;
   updated?: Maybe<Scalars['timestamptz']['output']>;
   version?: Maybe<Scalars['Int']['output']>;
+  wait_reason?: Maybe<Scalars['String']['output']>;
   work_queue_name?: Maybe<Scalars['String']['output']>;
 };
 
@@ -1574,6 +1830,7 @@ export type Flow_Run_Bool_Exp = {
   infrastructure_document_id?: InputMaybe<Uuid_Comparison_Exp>;
   job_variables?: InputMaybe<Jsonb_Comparison_Exp>;
   labels?: InputMaybe<Jsonb_Comparison_Exp>;
+  late?: InputMaybe<Boolean_Comparison_Exp>;
   logs?: InputMaybe<Log_Bool_Exp>;
   name?: InputMaybe<String_Comparison_Exp>;
   parameters?: InputMaybe<Jsonb_Comparison_Exp>;
@@ -1594,6 +1851,7 @@ export type Flow_Run_Bool_Exp = {
   task_runs?: InputMaybe<Task_Run_Bool_Exp>;
   updated?: InputMaybe<Timestamptz_Comparison_Exp>;
   version?: InputMaybe<Int_Comparison_Exp>;
+  wait_reason?: InputMaybe<String_Comparison_Exp>;
   work_queue_name?: InputMaybe<String_Comparison_Exp>;
 };
 
@@ -1626,6 +1884,7 @@ export type Flow_Run_Order_By = {
   infrastructure_document_id?: InputMaybe<Order_By>;
   job_variables?: InputMaybe<Order_By>;
   labels?: InputMaybe<Order_By>;
+  late?: InputMaybe<Order_By>;
   name?: InputMaybe<Order_By>;
   parameters?: InputMaybe<Order_By>;
   parent_task_run_id?: InputMaybe<Order_By>;
@@ -1643,6 +1902,7 @@ export type Flow_Run_Order_By = {
   tags?: InputMaybe<Order_By>;
   updated?: InputMaybe<Order_By>;
   version?: InputMaybe<Order_By>;
+  wait_reason?: InputMaybe<Order_By>;
   work_queue_name?: InputMaybe<Order_By>;
 };
 
@@ -1717,6 +1977,20 @@ export type Flow_Run_State_Stream_Cursor_Value_Input = {
   position?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type Flow_Runs_Action_Payload = {
+  /** How many runs the action changed */
+  count: Scalars['Int']['output'];
+  /** The runs the action changed */
+  ids: Array<Scalars['UUID']['output']>;
+  /** Matched runs whose state forbids the action, left as they were */
+  skipped: Array<Skipped_Flow_Run>;
+};
+
+export type Flow_Runs_Where_Input = {
+  /** Which runs: the flow_run query's filter; an empty one is refused */
+  where: Flow_Run_Bool_Exp;
+};
+
 export type Get_Or_Create_Task_Run_Info_Input = {
   flow_run_id: Scalars['UUID']['input'];
   /** -1 when not mapped */
@@ -1738,6 +2012,13 @@ export type Get_Runs_In_Queue_Input = {
   labels?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Accepted for Prefect 1 agents and ignored */
   tenant_id?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+export type Interval_Clock_Input = {
+  /** Seconds between runs */
+  interval: Scalars['Int']['input'];
+  labels?: InputMaybe<Array<Scalars['String']['input']>>;
+  parameter_defaults?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 export type Jsonb_Comparison_Exp = {
@@ -1890,12 +2171,33 @@ export type Register_Tasks_Input = {
   serialized_tasks?: InputMaybe<Array<Scalars['JSON']['input']>>;
 };
 
+export type Restart_Flow_Run_Input = {
+  flow_run_id: Scalars['UUID']['input'];
+  /** The run's current version (optimistic lock) */
+  version: Scalars['Int']['input'];
+};
+
+export type Restart_Flow_Run_Payload = {
+  flow_run?: Maybe<Flow_Run>;
+  id: Scalars['UUID']['output'];
+  /** The task runs sent back to Pending */
+  task_run_ids: Array<Scalars['UUID']['output']>;
+  version: Scalars['Int']['output'];
+};
+
 export type Revoke_Api_Key_Input = {
   name: Scalars['String']['input'];
 };
 
 export type Runs_In_Queue_Payload = {
   flow_run_ids: Array<Scalars['String']['output']>;
+};
+
+export type Set_Flow_Concurrency_Limit_Input = {
+  /** At most this many such runs claimed or running at once (0 holds them all) */
+  limit: Scalars['Int']['input'];
+  /** The flow-run label the limit applies to */
+  name: Scalars['String']['input'];
 };
 
 export type Set_Flow_Group_Default_Parameters_Input = {
@@ -1906,6 +2208,25 @@ export type Set_Flow_Group_Default_Parameters_Input = {
 export type Set_Flow_Group_Labels_Input = {
   flow_group_id: Scalars['UUID']['input'];
   labels?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type Set_Flow_Group_Schedule_Active_Input = {
+  active: Scalars['Boolean']['input'];
+  flow_group_id: Scalars['UUID']['input'];
+};
+
+export type Set_Flow_Group_Schedule_Input = {
+  cron_clocks?: InputMaybe<Array<Cron_Clock_Input>>;
+  flow_group_id: Scalars['UUID']['input'];
+  interval_clocks?: InputMaybe<Array<Interval_Clock_Input>>;
+  /** IANA name; cron times are wall-clock times there (UTC) */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Set_Flow_Group_Skip_Late_Runs_Input = {
+  /** Cancel the group's runs more than this many seconds late; null: never skip */
+  after_seconds?: InputMaybe<Scalars['Float']['input']>;
+  flow_group_id: Scalars['UUID']['input'];
 };
 
 export type Set_Flow_Run_Labels_Input = {
@@ -1930,6 +2251,12 @@ export type Set_Flow_Run_State_Payload = {
   message?: Maybe<Scalars['String']['output']>;
   status: Scalars['String']['output'];
   version: Scalars['Int']['output'];
+};
+
+export type Set_Flow_Run_States_By_Filter_Input = {
+  /** The new state, e.g. {"type": "Failed", "message": "Marked by hand"} */
+  state: Scalars['JSON']['input'];
+  where: Flow_Run_Bool_Exp;
 };
 
 export type Set_Flow_Run_States_Input = {
@@ -1975,6 +2302,12 @@ export type Set_Task_Run_States_Input = {
 
 export type Set_Task_Run_States_Payload = {
   states: Array<Set_Task_Run_State_Payload>;
+};
+
+export type Skipped_Flow_Run = {
+  id: Scalars['UUID']['output'];
+  reason: Scalars['String']['output'];
+  state: Scalars['String']['output'];
 };
 
 export type Success_Payload = {
@@ -2269,6 +2602,41 @@ export type Task_Run_State_Stream_Cursor_Value_Input = {
   position?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type Task_Tag_Limit = {
+  created?: Maybe<Scalars['timestamptz']['output']>;
+  id?: Maybe<Scalars['uuid']['output']>;
+  limit?: Maybe<Scalars['Int']['output']>;
+  tag?: Maybe<Scalars['String']['output']>;
+  updated?: Maybe<Scalars['timestamptz']['output']>;
+};
+
+export type Task_Tag_Limit_Aggregate = {
+  aggregate: Task_Tag_Limit_Aggregate_Fields;
+};
+
+export type Task_Tag_Limit_Aggregate_Fields = {
+  count: Scalars['Int']['output'];
+};
+
+export type Task_Tag_Limit_Bool_Exp = {
+  _and?: InputMaybe<Array<Task_Tag_Limit_Bool_Exp>>;
+  _not?: InputMaybe<Task_Tag_Limit_Bool_Exp>;
+  _or?: InputMaybe<Array<Task_Tag_Limit_Bool_Exp>>;
+  created?: InputMaybe<Timestamptz_Comparison_Exp>;
+  id?: InputMaybe<Uuid_Comparison_Exp>;
+  limit?: InputMaybe<Int_Comparison_Exp>;
+  tag?: InputMaybe<String_Comparison_Exp>;
+  updated?: InputMaybe<Timestamptz_Comparison_Exp>;
+};
+
+export type Task_Tag_Limit_Order_By = {
+  created?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+  limit?: InputMaybe<Order_By>;
+  tag?: InputMaybe<Order_By>;
+  updated?: InputMaybe<Order_By>;
+};
+
 export type Tenant = {
   created?: Maybe<Scalars['timestamptz']['output']>;
   id?: Maybe<Scalars['uuid']['output']>;
@@ -2326,6 +2694,16 @@ export type Update_Agent_Heartbeat_Input = {
 
 export type Update_Flow_Run_Heartbeat_Input = {
   flow_run_id: Scalars['UUID']['input'];
+};
+
+export type Update_Task_Tag_Limit_Input = {
+  /** At most this many task runs with the tag run at once (0 holds them all) */
+  limit: Scalars['Int']['input'];
+  tag: Scalars['String']['input'];
+};
+
+export type Update_Task_Tag_Limit_Payload = {
+  id: Scalars['UUID']['output'];
 };
 
 export type Uuid_Comparison_Exp = {
