@@ -106,7 +106,8 @@ class Settings(BaseSettings):
     graphql_max_depth: int = Field(15, ge=1, description="Deepest GraphQL selection nesting")
     graphql_max_fields: int = Field(
         5_000, ge=1, description="Most fields in a GraphQL document, fragments expanded")
-    graphql_max_aliases: int = Field(50, ge=0, description="Most aliases in a GraphQL document")
+    graphql_max_aliases: int = Field(
+        1_000, ge=0, description="Most aliases in a GraphQL document (batches alias fields)")
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -32,7 +32,7 @@ class Limits:
     max_page_size: int = 10_000
     graphql_max_depth: int = 15
     graphql_max_fields: int = 5_000
-    graphql_max_aliases: int = 50
+    graphql_max_aliases: int = 1_000
 
     @classmethod
     def of(cls, settings: Any) -> Limits:

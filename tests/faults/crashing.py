@@ -82,7 +82,21 @@ POINTS: dict[str, Callable[[], None]] = {
     "agent_after_claim": after_claim,
 }
 
+def serve_here() -> None:
+    """`flowrun server start` execs a fresh interpreter (server/serve.py), which would drop
+    the patches: migrate and serve in this process instead, as that interpreter would."""
+    from server.database import migrate
+    from server.serve import main
+    from server.settings import get_settings
+
+    migrate.upgrade_if_behind(get_settings().database_url)
+    main()
+
+
 if __name__ == "__main__":
     POINTS[os.environ["FLOWRUN_TEST_CRASH_AT"]]()
-    sys.argv = ["flowrun", *sys.argv[1:]]
-    app()
+    if sys.argv[1:3] == ["server", "start"] and len(sys.argv) == 3:
+        serve_here()
+    else:
+        sys.argv = ["flowrun", *sys.argv[1:]]
+        app()

@@ -4,12 +4,11 @@ the sign-in screen a server that requires API keys leads to."""
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 import pytest
-from playwright.sync_api import Route, expect
+from playwright.sync_api import expect
 
 from server.client import Client
 from tests.live import LiveServer
@@ -84,55 +83,6 @@ def test_a_parameter_the_server_refuses_is_named_next_to_its_field(
     assert "/runs/" not in page.url
     assert not page.get_by_text('{"').is_visible()  # never a raw JSON blob
     tab.check()
-
-
-def test_a_server_that_wants_a_key_gets_a_sign_in_screen_and_then_the_key_on_every_call(
-    tab: Browser, page: Any, ui_server: LiveServer
-) -> None:
-    """The API-keys contract (401 UNAUTHENTICATED, 403 FORBIDDEN naming the scope), played
-    by intercepting the browser's calls in front of the real server."""
-    seen: list[str | None] = []
-
-    def guard(route: Route) -> None:
-        key = route.request.headers.get("authorization")
-        seen.append(key)
-        if route.request.method == "POST" and key != "Bearer good-key":
-            route.fulfill(status=401, content_type="application/json", body=json.dumps(
-                {"errors": [{"message": "A valid API key is required",
-                             "extensions": {"code": "UNAUTHENTICATED"}}]}))
-        elif route.request.method == "POST" and "mutation" in (route.request.post_data or ""):
-            route.fulfill(status=403, content_type="application/json", body=json.dumps(
-                {"errors": [{"message": "This key lacks the scope runs:write",
-                             "extensions": {"code": "FORBIDDEN"}}]}))
-        else:
-            route.continue_()
-
-    page.route(re.compile(r".*/graphql$"), guard)
-    page.goto(ui_server.url + "/runs")
-    expect(page.get_by_role("heading", name="Sign in to flowrun")).to_be_visible()
-    expect(page.get_by_text("A valid API key is required")).to_be_visible()
-    assert axe_clean(tab)
-    page.get_by_label("API key").fill("good-key")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name="Flow runs")).to_be_visible()
-    page.wait_for_load_state("networkidle")
-    mark = len(seen)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Dashboard").click()
-    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
-    page.wait_for_load_state("networkidle")
-    assert len(seen) > mark and set(seen[mark:]) == {"Bearer good-key"}
-    assert page.evaluate("() => sessionStorage.getItem('flowrun.apiKey')") == "good-key"
-
-    flow_id = register(ui_server, unique("forbidden"))
-    tab.open(f"/flows/{flow_id}/run")
-    page.get_by_label(re.compile(r"^who")).fill("Ada")
-    page.get_by_role("button", name="Run Flow").click()
-    expect(page.get_by_role("alert").first).to_contain_text("runs:write")
-    expect(page.get_by_role("alert").first).to_contain_text("not allowed")
-
-    page.get_by_role("button", name="Sign out").click()
-    expect(page.get_by_role("heading", name="Sign in to flowrun")).to_be_visible()
-    assert page.evaluate("() => sessionStorage.getItem('flowrun.apiKey')") is None
 
 
 def axe_clean(tab: Browser) -> bool:
