@@ -4,6 +4,7 @@ a filtered list that survives a reload, and bulk cancel."""
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from typing import Any
@@ -54,6 +55,18 @@ def test_a_person_runs_a_flow_from_its_page_and_sees_it_succeed_with_its_log_lin
         expect(page.get_by_role("log")).to_contain_text("Hello, Marvin!", timeout=30_000)
     expect(page.locator("ol.timeline")).to_contain_text("Running")
     tab.check()
+
+
+def operations(page: Any) -> list[str]:
+    """The operationName of every GraphQL POST the page sends from now on."""
+    names: list[str] = []
+
+    def sent(request: Any) -> None:
+        if request.method == "POST" and request.url.endswith("/graphql") and request.post_data:
+            names.append(json.loads(request.post_data).get("operationName") or "")
+
+    page.on("request", sent)
+    return names
 
 
 def scheduled_run(api: Client, flow_id: str, **options: Any) -> str:
@@ -131,21 +144,35 @@ def test_a_filtered_runs_list_survives_a_reload(
     tab.check()
 
 
-def test_bulk_cancel_cancels_the_three_selected_runs_and_no_other(
-    tab: Browser, page: Any, ui_server: LiveServer, api: Client
-) -> None:
-    flow_id = register(ui_server, unique("bulk"))
-    runs = [scheduled_run(api, flow_id, run_name=f"bulk-{i}-{uuid.uuid4().hex[:4]}")
-            for i in range(4)]
-    tab.open(f"/runs?flow={flow_id}&sort=name&dir=asc")
+def listed_runs(
+    tab: Browser, server: LiveServer, api: Client, prefix: str, count: int
+) -> tuple[list[str], Any]:
+    """`count` scheduled runs of a new flow, listed by name; their ids and the table's rows."""
+    flow_id = register(server, unique(prefix))
+    runs = [scheduled_run(api, flow_id, run_name=f"{prefix}-{i}-{uuid.uuid4().hex[:4]}")
+            for i in range(count)]
+    page = tab.open(f"/runs?flow={flow_id}&sort=name&dir=asc")
     rows = page.locator("table.runs tbody tr")
-    expect(rows).to_have_count(4)
-    for i in range(3):
-        rows.nth(i).get_by_role("checkbox").check()
+    expect(rows).to_have_count(count)
+    return runs, rows
+
+
+def cancel_selected(page: Any) -> None:
     page.get_by_role("toolbar", name="Selected runs").get_by_role("button", name="Cancel").click()
     page.get_by_role("dialog").get_by_role("button", name="Cancel runs").click()
 
+
+def test_bulk_cancel_cancels_the_three_selected_runs_and_no_other(
+    tab: Browser, page: Any, ui_server: LiveServer, api: Client
+) -> None:
+    runs, rows = listed_runs(tab, ui_server, api, "bulk", 4)
+    for i in range(3):
+        rows.nth(i).get_by_role("checkbox").check()
+    sent = operations(page)
+    cancel_selected(page)
+
     expect(page.get_by_text("3 of 3 runs cancelled")).to_be_visible()
+    assert sent.count("CancelFlowRuns") == 1 and "CancelFlowRun" not in sent  # one atomic call
     def settled() -> dict[Any, Any] | None:
         s = api.get_flow_run_states(runs)
         return s if [s[r][0] for r in runs] == ["Cancelled"] * 3 + ["Scheduled"] else None
@@ -153,6 +180,23 @@ def test_bulk_cancel_cancels_the_three_selected_runs_and_no_other(
     states = wait_for(settled)
     assert [states[r][0] for r in runs] == ["Cancelled", "Cancelled", "Cancelled", "Scheduled"]
     expect(rows.nth(0)).to_contain_text("Cancelled")
+    tab.check()
+
+
+def test_bulk_cancel_skips_a_finished_run_and_says_why(
+    tab: Browser, page: Any, ui_server: LiveServer, api: Client
+) -> None:
+    runs, _ = listed_runs(tab, ui_server, api, "skip", 3)
+    api.set_flow_run_state(runs[0], "Success")
+    finished = api.get_flow_run_info(runs[0])
+    page.get_by_role("checkbox", name="Select all runs on this page").check()
+    cancel_selected(page)
+
+    expect(page.get_by_text("2 of 3 runs cancelled")).to_be_visible()
+    expect(page.get_by_role("alert")).to_contain_text(f"{finished.name} (Success)")
+    states = api.get_flow_run_states(runs)
+    assert [states[r][0] for r in runs] == ["Success", "Cancelled", "Cancelled"]
+    assert api.get_flow_run_info(runs[0]).version == finished.version
     tab.check()
 
 
@@ -181,9 +225,11 @@ def test_restart_puts_failed_task_runs_back_to_pending_and_the_run_to_scheduled(
     tab.open(f"/runs/{run_id}")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Failed")
 
+    sent = operations(page)
     page.get_by_role("button", name="Restart").click()
     page.get_by_role("dialog").get_by_role("button", name="Restart").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Scheduled")
+    assert "RestartFlowRun" in sent and "SetTaskRunStates" not in sent
     assert [t["state"] for t in task_runs(api, run_id)] == ["Success", "Pending"]
     assert api.get_flow_run_info(run_id).state == "Scheduled"
     expect(page.get_by_role("row", name=re.compile("save"))).to_contain_text("Pending")

@@ -60,3 +60,11 @@ export function randomRunName(): string {
   const pick = (words: string[]): string => words[Math.floor(Math.random() * words.length)];
   return `${pick(ADJECTIVES)}-${pick(ANIMALS)}`;
 }
+
+/** Who made a run or state: the audit record's display value (e.g. the API key's name). */
+export function actorName(createdBy: unknown): string {
+  if (!createdBy || typeof createdBy !== "object") return "anonymous";
+  const actor = createdBy as { display_value?: unknown; type?: unknown; id?: unknown };
+  const name = actor.display_value ?? actor.id ?? actor.type;
+  return typeof name === "string" && name ? name : "anonymous";
+}

@@ -1,22 +1,19 @@
-// Every change the UI makes to runs, in one module, so bulk and restart mutations added to
-// the server later can replace these compositions without touching a page.
+// Every change the UI makes to runs, in one module. Bulk actions and Restart are single atomic
+// server mutations: a bulk action changes what it can and reports the runs it skipped.
 import type { Client, CombinedError } from "urql";
 import {
   CancelFlowRunMutation,
+  CancelFlowRunsMutation,
   DeleteFlowRunMutation,
+  DeleteFlowRunsMutation,
+  RestartFlowRunMutation,
+  SetFlowRunStatesByFilterMutation,
   SetFlowRunStatesMutation,
-  SetTaskRunStatesMutation,
 } from "./documents";
 
 export interface RunVersion {
   id: string;
   version: number | null | undefined;
-}
-
-export interface TaskRunVersion {
-  id?: string | null;
-  version?: number | null;
-  state_type?: string | null;
 }
 
 export type Outcome = { ok: true } | { ok: false; error: CombinedError | undefined };
@@ -56,33 +53,50 @@ export async function deleteRun(client: Client, id: string): Promise<Outcome> {
   return payload?.success ? { ok: true } : { ok: false, error: undefined };
 }
 
-/** Run one action over many runs; the ids that failed come back with their errors. */
-export async function eachRun(
-  ids: string[], action: (id: string) => Promise<Outcome>,
-): Promise<{ id: string; error: CombinedError | undefined }[]> {
-  const results = await Promise.all(ids.map(async (id) => ({ id, result: await action(id) })));
-  return results.flatMap(({ id, result }) => (result.ok ? [] : [{ id, error: result.error }]));
+export interface Skipped { id: string; state: string; reason: string }
+
+/** What one atomic bulk mutation did: how many runs it changed and which it left, and why. */
+export type BulkOutcome =
+  | { ok: true; count: number; skipped: Skipped[] }
+  | { ok: false; error: CombinedError | undefined };
+
+interface BulkPayload { count: number; skipped: Skipped[] }
+
+function bulkOutcome(error: CombinedError | undefined, payload: BulkPayload | undefined): BulkOutcome {
+  if (error || !payload) return { ok: false, error };
+  return { ok: true, count: payload.count, skipped: payload.skipped };
+}
+
+const byIds = (ids: string[]) => ({ where: { id: { _in: ids } } });
+
+/** Cancel the runs in one transaction; finished ones come back as skipped. */
+export async function cancelRuns(client: Client, ids: string[]): Promise<BulkOutcome> {
+  const result = await client.mutation(CancelFlowRunsMutation, { input: byIds(ids) }).toPromise();
+  return bulkOutcome(result.error, result.data?.cancel_flow_runs);
+}
+
+export async function deleteRuns(client: Client, ids: string[]): Promise<BulkOutcome> {
+  const result = await client.mutation(DeleteFlowRunsMutation, { input: byIds(ids) }).toPromise();
+  return bulkOutcome(result.error, result.data?.delete_flow_runs);
+}
+
+export async function markRunsAs(
+  client: Client, ids: string[], state: string, reason: string,
+): Promise<BulkOutcome> {
+  const message = reason.trim() || `Marked as ${state} in the UI`;
+  const result = await client.mutation(SetFlowRunStatesByFilterMutation, {
+    input: { ...byIds(ids), state: { type: state, message } },
+  }).toPromise();
+  return bulkOutcome(result.error, result.data?.set_flow_run_states_by_filter);
 }
 
 /**
- * Restart as Prefect Server v1's UI did: the run's failed task runs go back to Pending,
- * then the run goes to Scheduled (with the version the page showed) for an agent to pick up.
+ * Restart in one server transaction: failed task runs back to Pending, the run to Scheduled,
+ * refused when the run moved past the version the page showed.
  */
-export async function restartRun(
-  client: Client, run: RunVersion, taskRuns: TaskRunVersion[],
-): Promise<Outcome> {
-  const failed = taskRuns.filter((t) => t.state_type === "FAILED" || t.state_type === "CRASHED");
-  if (failed.length > 0) {
-    const tasks = await client.mutation(SetTaskRunStatesMutation, {
-      input: {
-        states: failed.map((t) => ({
-          task_run_id: t.id ?? "",
-          version: t.version ?? null,
-          state: { type: "Pending", message: "Restarted from the UI" },
-        })),
-      },
-    }).toPromise();
-    if (tasks.error) return outcome(tasks.error);
-  }
-  return markAs(client, [run], "Scheduled", "Restarted from the UI");
+export async function restartRun(client: Client, run: RunVersion): Promise<Outcome> {
+  const result = await client.mutation(RestartFlowRunMutation, {
+    input: { flow_run_id: run.id, version: run.version ?? 0 },
+  }).toPromise();
+  return outcome(result.error);
 }

@@ -13,6 +13,7 @@ export const DashboardQuery = graphql(`
     failed: flow_run_aggregate(where: { _and: [$window, { state_type: { _eq: "FAILED" } }] }) { aggregate { count } }
     cancelled: flow_run_aggregate(where: { _and: [$window, { state_type: { _eq: "CANCELLED" } }] }) { aggregate { count } }
     crashed: flow_run_aggregate(where: { _and: [$window, { state_type: { _eq: "CRASHED" } }] }) { aggregate { count } }
+    late: flow_run_aggregate(where: { late: { _eq: true } }) { aggregate { count } }
     in_progress: flow_run(
       where: { state_type: { _in: ["PENDING", "RUNNING", "CANCELLING", "PAUSED"] } }
       order_by: { state_timestamp: desc }
@@ -131,8 +132,11 @@ export const FlowRunQuery = graphql(`
       end_time
       created
       run_count
+      late
+      wait_reason
+      created_by
       flow { id name version project { id name } }
-      states(order_by: { version: asc }) { id version state type message timestamp }
+      states(order_by: { version: asc }) { id version state type message timestamp created_by }
       task_runs(order_by: [{ start_time: asc_nulls_last }, { created: asc }]) {
         id
         name
@@ -189,6 +193,30 @@ export const CancelFlowRunMutation = graphql(`
 export const DeleteFlowRunMutation = graphql(`
   mutation DeleteFlowRun($input: flow_run_id_input!) {
     delete_flow_run(input: $input) { success error }
+  }
+`);
+
+export const CancelFlowRunsMutation = graphql(`
+  mutation CancelFlowRuns($input: flow_runs_where_input!) {
+    cancel_flow_runs(input: $input) { ids count skipped { id state reason } }
+  }
+`);
+
+export const DeleteFlowRunsMutation = graphql(`
+  mutation DeleteFlowRuns($input: flow_runs_where_input!) {
+    delete_flow_runs(input: $input) { ids count skipped { id state reason } }
+  }
+`);
+
+export const SetFlowRunStatesByFilterMutation = graphql(`
+  mutation SetFlowRunStatesByFilter($input: set_flow_run_states_by_filter_input!) {
+    set_flow_run_states_by_filter(input: $input) { ids count skipped { id state reason } }
+  }
+`);
+
+export const RestartFlowRunMutation = graphql(`
+  mutation RestartFlowRun($input: restart_flow_run_input!) {
+    restart_flow_run(input: $input) { id version task_run_ids }
   }
 `);
 

@@ -1,5 +1,5 @@
 // A run's state history: a proportional bar of the time spent in each state, then the list.
-import { formatTime } from "../format";
+import { actorName, formatTime } from "../format";
 import { StateBadge } from "./StateBadge";
 
 export interface StateRow {
@@ -9,6 +9,7 @@ export interface StateRow {
   type?: string | null;
   message?: string | null;
   timestamp?: string | null;
+  created_by?: unknown;
 }
 
 export function Timeline({ states, finished }: { states: StateRow[]; finished: boolean }) {
@@ -32,6 +33,7 @@ export function Timeline({ states, finished }: { states: StateRow[]; finished: b
           <li key={s.id}>
             <StateBadge state={s.state} type={s.type} />
             <time dateTime={s.timestamp ?? undefined}>{formatTime(s.timestamp)}</time>
+            <span className="actor" title="Who set this state">by {actorName(s.created_by)}</span>
             {s.message ? <span className="message">{s.message}</span> : null}
           </li>
         ))}

@@ -69,6 +69,10 @@ export function Dashboard() {
               </li>
             );
           })}
+          <li className="tile late" title="Runs past their scheduled start that have not started">
+            <span className="count" >{d?.late.aggregate.count ?? "…"}</span>
+            <span className="label">Late</span>
+          </li>
         </ul>
       </section>
       <section aria-labelledby="history">

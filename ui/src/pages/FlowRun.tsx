@@ -9,7 +9,7 @@ import { ErrorBox } from "../components/ErrorBox";
 import { ConfirmDialog, MarkAsDialog } from "../components/MarkAs";
 import { StateBadge } from "../components/StateBadge";
 import { Timeline } from "../components/Timeline";
-import { duration, formatTime, isFinished, pretty } from "../format";
+import { actorName, duration, formatTime, isFinished, pretty } from "../format";
 import type { FlowRunQuery as FlowRunData } from "../gql/graphql";
 import { Labels } from "./Flows";
 import { Logs } from "./Logs";
@@ -56,7 +56,8 @@ function RunView({ run, refetch, mode }: { run: Run; refetch: () => void; mode: 
       <div>
         <p className="crumbs"><Link href="/runs">Flow runs</Link> / {run.flow ? <Link href={`/flows/${run.flow.id}`}>{run.flow.name}</Link> : null}</p>
         <div className="row between wrap">
-          <h1>{run.name} <StateBadge state={run.state} type={run.state_type} /></h1>
+          <h1>{run.name} <StateBadge state={run.state} type={run.state_type} />
+            {run.late ? <span className="badge late" title="Past its scheduled start and not yet running">Late</span> : null}</h1>
           <div className="row tight" role="toolbar" aria-label="Run actions">
             <button type="button" onClick={() => open("mark")}>Mark As</button>
             <button type="button" onClick={() => open("cancel")} disabled={finished}>Cancel</button>
@@ -65,6 +66,7 @@ function RunView({ run, refetch, mode }: { run: Run; refetch: () => void; mode: 
           </div>
         </div>
         {run.state_message ? <p className="state-message">{run.state_message}</p> : null}
+        {run.wait_reason ? <p className="wait-reason" role="status">Waiting: {run.wait_reason}</p> : null}
         {outcome && !outcome.ok && dialog === null ? <ErrorBox error={outcome.error} /> : null}
         <p className="muted small" aria-live="polite">{finished ? "Finished." : mode === "subscription" ? "Live." : "Updating every few seconds."}</p>
       </div>
@@ -87,7 +89,7 @@ function RunView({ run, refetch, mode }: { run: Run; refetch: () => void; mode: 
       <ConfirmDialog open={dialog === "restart"} title="Restart this run?" confirm="Restart"
         body="Its failed task runs go back to Pending and the run to Scheduled, for an agent to pick up."
         onClose={() => setDialog(null)}
-        onConfirm={async () => { await act(() => restartRun(client, { id: run.id!, version: shownVersion }, run.task_runs)); }} />
+        onConfirm={async () => { await act(() => restartRun(client, { id: run.id!, version: shownVersion })); }} />
       <ConfirmDialog open={dialog === "delete"} title="Delete this run?" confirm="Delete run"
         body="Its states, task runs and logs are deleted too. This cannot be undone."
         onClose={() => setDialog(null)}
@@ -106,6 +108,7 @@ function RunDetails({ run }: { run: Run }) {
       <dt>Duration</dt><dd>{duration(run.start_time, run.end_time)}</dd>
       <dt>Labels</dt><dd><Labels labels={run.labels} /></dd>
       <dt>Version</dt><dd>{run.version}</dd>
+      <dt>Created by</dt><dd>{actorName(run.created_by)}</dd>
       {run.idempotency_key ? <><dt>Idempotency key</dt><dd><code>{run.idempotency_key}</code></dd></> : null}
     </dl>
   );

@@ -2,7 +2,7 @@
 import { useMemo, useState } from "react";
 import { useClient } from "urql";
 import { Link } from "wouter";
-import { cancelRun, deleteRun, eachRun, markAs, type Outcome } from "../api/actions";
+import { cancelRuns, deleteRuns, markRunsAs, type BulkOutcome } from "../api/actions";
 import { FilterChoicesQuery, FlowRunsCountQuery, FlowRunsQuery } from "../api/documents";
 import { apiErrors, explain } from "../api/errors";
 import { useLive } from "../api/live";
@@ -50,14 +50,24 @@ export function RunsTable({ fixedFlow }: { fixedFlow: string[] | null }) {
     if (next.has(id)) next.delete(id); else next.add(id);
     setSelected(next);
   }
-  async function bulk(action: (id: string) => Promise<Outcome>, verb: string): Promise<void> {
-    const failed = await eachRun(chosen.map((r) => r.id!), action);
-    setDialog(null);
-    setMessages(failed.flatMap((f) => apiErrors(f.error).map((e) => `${f.id}: ${explain(e)}`)));
-    setNotice(`${chosen.length - failed.length} of ${chosen.length} runs ${verb}.`);
-    setSelected(new Set());
+  /** Report one atomic bulk mutation: "N of M runs <verb>", and each skipped run's reason. */
+  function report(result: BulkOutcome, verb: string): void {
+    const names = new Map(chosen.map((r) => [r.id, r.name]));
+    if (result.ok) {
+      setMessages(result.skipped.map((s) => `${names.get(s.id) ?? s.id} (${s.state}): ${s.reason}`));
+      setNotice(`${result.count} of ${chosen.length} runs ${verb}.`);
+      setSelected(new Set());
+    } else {
+      setMessages(apiErrors(result.error).map(explain));
+      setNotice("");
+    }
     rowsLive.refetch();
     counted.refetch();
+  }
+  async function bulk(action: (ids: string[]) => Promise<BulkOutcome>, verb: string): Promise<void> {
+    const result = await action(chosen.map((r) => r.id!));
+    setDialog(null);
+    report(result, verb);
   }
   function sortBy(key: SortKey): void {
     update({ sort: key, dir: filters.sort === key && filters.desc ? "asc" : null, page: null });
@@ -87,15 +97,14 @@ export function RunsTable({ fixedFlow }: { fixedFlow: string[] | null }) {
       </nav>
       <ConfirmDialog open={dialog === "cancel"} title={`Cancel ${chosen.length} runs?`} confirm="Cancel runs"
         body="Running runs are stopped by their agent; scheduled runs will not start."
-        onClose={() => setDialog(null)} onConfirm={() => bulk((id) => cancelRun(client, id), "cancelled")} />
+        onClose={() => setDialog(null)} onConfirm={() => bulk((ids) => cancelRuns(client, ids), "cancelled")} />
       <ConfirmDialog open={dialog === "delete"} title={`Delete ${chosen.length} runs?`} confirm="Delete runs"
         body="Their states, task runs and logs are deleted too. This cannot be undone."
-        onClose={() => setDialog(null)} onConfirm={() => bulk((id) => deleteRun(client, id), "deleted")} />
+        onClose={() => setDialog(null)} onConfirm={() => bulk((ids) => deleteRuns(client, ids), "deleted")} />
       <MarkAsDialog open={dialog === "mark"} count={chosen.length} onClose={() => setDialog(null)}
         onSubmit={async (state, reason) => {
-          const result = await markAs(client, chosen.map((r) => ({ id: r.id!, version: r.version })), state, reason);
-          if (result.ok) { setSelected(new Set()); setNotice(`${chosen.length} runs marked ${state}.`); }
-          rowsLive.refetch();
+          const result = await markRunsAs(client, chosen.map((r) => r.id!), state, reason);
+          if (result.ok) report(result, `marked ${state}`);
           return result;
         }} />
     </div>
