@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain import clock
+from ..domain.access import Actor
 from ..domain.errors import Conflict, InvalidInput, NotFound
 from ..domain.jsonvalues import json_object
 from ..domain.states import NewState, StateType, parse_state, server_state
@@ -24,7 +25,7 @@ from ..repository import flow_runs as run_repo
 from ..repository import idempotency
 from ..repository import task_runs as task_run_repo
 from ..repository.common import Conn, Row
-from .flow_runs import _apply_state
+from .flow_runs import SetFlowRunState, set_flow_run_state
 
 BULK_LIMIT = 1000
 RESTARTABLE = frozenset({StateType.FAILED.value, StateType.CANCELLED.value,
@@ -51,7 +52,7 @@ class RestartResult:
     task_run_ids: list[uuid.UUID]
 
 
-async def cancel_flow_runs(conn: Conn, *, where: Any) -> BulkResult:
+async def cancel_flow_runs(conn: Conn, *, where: Any, actor: Actor = None) -> BulkResult:
     """Cancel every matched run: a running one goes to Cancelling (its agent stops it), one
     that has not started to Cancelled; finished and cancelling runs are skipped."""
     done, skipped = [], []
@@ -60,7 +61,7 @@ async def cancel_flow_runs(conn: Conn, *, where: Any) -> BulkResult:
         if target is None:
             skipped.append(Skipped(row.id, row.state, f"the run is {row.state} already"))
             continue
-        await _move(conn, row, server_state(target, "Flow run was cancelled."))
+        await _move(conn, row, server_state(target, "Flow run was cancelled."), actor)
         done.append(row.id)
     return BulkResult(done, skipped)
 
@@ -81,7 +82,9 @@ async def delete_flow_runs(conn: Conn, *, where: Any) -> BulkResult:
     return BulkResult(ids)
 
 
-async def set_flow_run_states_by_filter(conn: Conn, *, where: Any, state: Any) -> BulkResult:
+async def set_flow_run_states_by_filter(
+    conn: Conn, *, where: Any, state: Any, actor: Actor = None
+) -> BulkResult:
     """Move every matched run to `state` (as set_flow_run_state would, without a version)."""
     document = json_object(state, "state")
     if document is None:
@@ -89,7 +92,7 @@ async def set_flow_run_states_by_filter(conn: Conn, *, where: Any, state: Any) -
     new_state = parse_state(document)
     rows = await _matching(conn, where)
     for row in rows:
-        await _move(conn, row, new_state)
+        await _move(conn, row, new_state, actor)
     return BulkResult([row.id for row in rows])
 
 
@@ -106,11 +109,13 @@ async def _matching(conn: Conn, where: Any) -> list[Row]:
     return rows
 
 
-async def _move(conn: Conn, row: Row, state: NewState) -> int:
-    return await _apply_state(conn, row.id, state, row.version)
+async def _move(conn: Conn, row: Row, state: NewState, actor: Actor) -> int:
+    return await set_flow_run_state(conn, SetFlowRunState(row.id, state, row.version, actor))
 
 
-async def restart_flow_run(conn: Conn, *, flow_run_id: uuid.UUID, version: int) -> RestartResult:
+async def restart_flow_run(
+    conn: Conn, *, flow_run_id: uuid.UUID, version: int, actor: Actor = None
+) -> RestartResult:
     """Send a Failed, Cancelled or Crashed run back to Scheduled (due now) if it is still at
     `version`, and its task runs that did not succeed back to Pending, as Prefect Server v1's
     UI did; a Prefect 1 flow runner then runs only those tasks again."""
@@ -121,12 +126,12 @@ async def restart_flow_run(conn: Conn, *, flow_run_id: uuid.UUID, version: int) 
         raise Conflict(f"Flow run {flow_run_id} is {run.state}; only a Failed, Cancelled or "
                        "Crashed run can be restarted", state=run.state)
     now = clock.now()
-    new_version = await _apply_state(
-        conn, flow_run_id, server_state("Scheduled", "Flow run restarted.", now), version)
+    new_version = await set_flow_run_state(conn, SetFlowRunState(
+        flow_run_id, server_state("Scheduled", "Flow run restarted.", now), version, actor))
     pending = server_state("Pending", "Task run reset by a restart of its flow run.")
     task_run_ids = []
     for task in await repo.task_runs_to_restart(conn, flow_run_id):
         await task_run_repo.set_state(conn, task_run_id=task.id, state=pending,
-                                      expected_version=None, now=now)
+                                      expected_version=None, now=now, created_by=actor)
         task_run_ids.append(task.id)
     return RestartResult(flow_run_id, new_version, task_run_ids)

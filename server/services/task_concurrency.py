@@ -65,7 +65,8 @@ async def set_task_run_states(conn: Conn, *, changes: list[task_runs.StateChange
             outcomes.append(Outcome(version=message[0], queued=message[1]))
             continue
         version = await task_runs.set_task_run_state(
-            conn, task_run_id=change.task_run_id, state=change.state, version=change.version)
+            conn, task_run_id=change.task_run_id, state=change.state, version=change.version,
+            actor=change.actor)
         outcomes.append(Outcome(version=version))
     return outcomes
 

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.e2e
 
 RUN = """query($id: uuid!) { flow_run_by_pk(id: $id) {
   created_by states(order_by: {version: asc}) { state created_by }
-  task_runs { states { state created_by } } } }"""
+  task_runs { states(order_by: {version: asc}) { state created_by } } } }"""
 
 
 async def named_key(db: Database, scope: Scope) -> tuple[str, str]:
@@ -136,3 +136,58 @@ async def test_without_auth_and_without_a_key_nothing_is_recorded(
         run = (await http.post("/graphql", json={"query": RUN, "variables": {
             "id": made["data"]["create_flow_run"]["id"]}})).json()["data"]["flow_run_by_pk"]
     assert run["created_by"] is None and [by(s) for s in run["states"]] == [None]
+
+
+async def test_bulk_actions_and_restart_record_the_key_behind_each_state(
+    http: httpx.AsyncClient, keys: Keys, session_db: Database,
+) -> None:
+    creator, creator_key = await named_key(session_db, Scope.ADMIN)
+    mover, mover_key = await named_key(session_db, Scope.WRITE)
+    tag = uuid.uuid4().hex[:8]
+    project = await gql(http, creator_key, f'mutation {{ create_project(input: {{name: '
+                        f'"bulk-{tag}"}}) {{ id }} }}')
+    flow = await gql(http, creator_key, "mutation($i: create_flow_input!) { create_flow("
+                     "input: $i) { id } }", i={"project_id": project["create_project"]["id"],
+                                               "serialized_flow": {
+                                                   "name": f"bulk-{tag}",
+                                                   "tasks": [{"slug": "step"}]}})
+    flow_id = flow["create_flow"]["id"]
+    run_ids = [(await gql(http, creator_key, "mutation($f: UUID!, $l: [String!]) { "
+                          "create_flow_run(input: {flow_id: $f, labels: $l}) { id } }",
+                          f=flow_id, l=[tag]))["create_flow_run"]["id"] for _ in range(2)]
+    where = {"labels": {"_contains": [tag]}}
+    marked = await gql(http, mover_key, "mutation($w: flow_run_bool_exp!) { "
+                       "set_flow_run_states_by_filter(input: {where: $w, state: "
+                       '{type: "Running"}}) { count } }', w=where)
+    assert marked["set_flow_run_states_by_filter"]["count"] == 2
+    task_id = (await gql(http, creator_key, "query($f: uuid!) { task(where: {flow_id: "
+                         "{_eq: $f}}) { id } }", f=flow_id))["task"][0]["id"]
+    task_run = (await gql(http, mover_key, "mutation($r: UUID!, $t: UUID!) { "
+                          "get_or_create_task_run_info(input: {flow_run_id: $r, task_id: $t}) "
+                          "{ id version } }", r=run_ids[0], t=task_id))
+    info = task_run["get_or_create_task_run_info"]
+    await gql(http, mover_key, "mutation($t: UUID!, $v: Int) { set_task_run_states(input: "
+              '{states: [{task_run_id: $t, version: $v, state: {type: "Failed"}}]}) '
+              "{ states { id } } }", t=info["id"], v=info["version"])
+    cancelled = await gql(http, creator_key, "mutation($w: flow_run_bool_exp!) { "
+                          "cancel_flow_runs(input: {where: $w}) { count } }", w=where)
+    assert cancelled["cancel_flow_runs"]["count"] == 2
+    await gql(http, mover_key, "mutation($w: flow_run_bool_exp!) { "
+              "set_flow_run_states_by_filter(input: {where: $w, state: "
+              '{type: "Failed"}}) { count } }', w={"id": {"_eq": run_ids[0]}})
+    version = (await gql(http, mover_key, "query($id: uuid!) { flow_run_by_pk(id: $id) "
+                         "{ version } }", id=run_ids[0]))["flow_run_by_pk"]["version"]
+    restarted = await gql(http, creator_key, "mutation($r: UUID!, $v: Int!) { "
+                          "restart_flow_run(input: {flow_run_id: $r, version: $v}) "
+                          "{ task_run_ids } }", r=run_ids[0], v=version)
+    assert restarted["restart_flow_run"]["task_run_ids"] == [info["id"]]
+    first = (await gql(http, creator_key, RUN, id=run_ids[0]))["flow_run_by_pk"]
+    assert [(s["state"], by(s)) for s in first["states"]] == [
+        ("Scheduled", creator), ("Running", mover), ("Cancelling", creator),
+        ("Failed", mover), ("Scheduled", creator)]
+    [task_states] = [t["states"] for t in first["task_runs"]]
+    assert [(s["state"], by(s)) for s in task_states][-2:] == [("Failed", mover),
+                                                              ("Pending", creator)]
+    second = (await gql(http, creator_key, RUN, id=run_ids[1]))["flow_run_by_pk"]
+    assert [(s["state"], by(s)) for s in second["states"]] == [
+        ("Scheduled", creator), ("Running", mover), ("Cancelling", creator)]

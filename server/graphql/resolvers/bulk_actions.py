@@ -15,7 +15,7 @@ from ...services import bulk_actions as service
 from .. import reads
 from ..inputs import plain
 from ..scalars import JSON
-from . import in_transaction, snake_input, snake_type
+from . import actor, in_transaction, snake_input, snake_type
 
 FlowRun = Annotated["flow_run", strawberry.lazy("server.graphql.generated")]  # type: ignore[name-defined]  # noqa: F821
 FlowRunWhere = Annotated["flow_run_bool_exp", strawberry.lazy("server.graphql.generated")]  # type: ignore[name-defined]  # noqa: F821
@@ -85,7 +85,7 @@ class BulkActionMutations:
         self, info: strawberry.Info, input: flow_runs_where_input
     ) -> flow_runs_action_payload:
         return _payload(await in_transaction(info, lambda conn: service.cancel_flow_runs(
-            conn, where=plain(input.where))))
+            conn, where=plain(input.where), actor=actor(info))))
 
     @strawberry.mutation(description="Delete every run the filter matches, with its states, "
                                      "task runs and logs")
@@ -101,7 +101,7 @@ class BulkActionMutations:
     ) -> flow_runs_action_payload:
         return _payload(await in_transaction(
             info, lambda conn: service.set_flow_run_states_by_filter(
-                conn, where=plain(input.where), state=input.state)))
+                conn, where=plain(input.where), state=input.state, actor=actor(info))))
 
     @strawberry.mutation(description="Send a Failed, Cancelled or Crashed run back to "
                                      "Scheduled and its failed task runs to Pending")
@@ -109,6 +109,6 @@ class BulkActionMutations:
         self, info: strawberry.Info, input: restart_flow_run_input
     ) -> restart_flow_run_payload:
         result = await in_transaction(info, lambda conn: service.restart_flow_run(
-            conn, flow_run_id=input.flow_run_id, version=input.version))
+            conn, flow_run_id=input.flow_run_id, version=input.version, actor=actor(info)))
         return restart_flow_run_payload(id=result.id, version=result.version,
                                         task_run_ids=result.task_run_ids)
