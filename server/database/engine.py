@@ -89,8 +89,20 @@ class Database:
         )
 
     @asynccontextmanager
-    async def transaction(self, *, write: bool = True) -> AsyncIterator[AsyncConnection]:
-        """Open a transaction; commit when the block ends, roll back when it raises."""
+    async def transaction(
+        self, *, write: bool = True, one_statement: bool = False
+    ) -> AsyncIterator[AsyncConnection]:
+        """Open a transaction; commit when the block ends, roll back when it raises.
+
+        `one_statement`: the caller promises that the block writes with at most one statement
+        on PostgreSQL (reads before it are allowed), as the services that say so do. There the
+        block runs in autocommit, without the BEGIN and COMMIT round trips: one statement is
+        atomic by itself, and READ COMMITTED reads see what they would inside a transaction.
+        On SQLite, where the same work takes several statements, it is a transaction as ever."""
+        if one_statement and not self.is_sqlite:
+            async with self.read() as conn:
+                yield conn
+            return
         with translated_errors():
             async with (self.write_engine if write else self.engine).connect() as conn:
                 if write:

@@ -11,14 +11,18 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from ..database.models import deployment, flow, flow_run, flow_run_state
+from ..database.models import deployment, flow, flow_run, flow_run_state, task_run
 from ..domain.records import FlowRunRecord, FlowRunView
 from ..domain.states import NewState, StateType
 from ..domain.times import parse_time
+from . import task_runs as task_run_repo
+from . import tasks as task_repo
 from .common import TENANT_ID, Conn, first, new_id
 from .filters import Clause, json_contains
 from .run_states import (
     first_state_columns,
+    history_from,
+    history_params,
     history_row,
     transition_params,
     transition_values,
@@ -159,21 +163,69 @@ async def insert(
     run: NewFlowRun,
     state: NewState,
     now: datetime,
-) -> None:
-    """Insert a run in its first state (version 1) and that state's history row.
+    task_state: NewState | None = None,
+) -> FlowRunRecord:
+    """Insert a run in its first state (version 1) and that state's history row, and with a
+    `task_state`, one task run per task of its flow in that state (a Prefect 1 flow runner
+    learns its tasks' ids from these); returns the run as written. On PostgreSQL all of it is
+    one statement (data-modifying CTEs), so it is atomic without a transaction around it.
 
-    Hot statements here are built once and executed with parameter dicts: building
-    `.values(**literals)` per call cost a fifth of a create's CPU in SQLAlchemy."""
+    Hot statements here are built once and executed with parameter dicts, every column given
+    (so each is one cached, prepared statement): building `.values(**literals)` per call cost
+    a fifth of a create's CPU in SQLAlchemy."""
     state_id = new_id()
     row = {
+        **_INSERT_DEFAULTS,
         "id": flow_run_id, "tenant_id": TENANT_ID, "state_id": state_id,
         "created": now, "updated": now, **first_state_columns(flow_run, state, now),
         **{name: getattr(run, name) for name in _NEW_RUN_FIELDS},
         **_deployment_columns(run.deployment),
     }
-    await conn.execute(flow_run.insert(), row)
-    await conn.execute(flow_run_state.insert(), history_row(
-        "flow_run_id", flow_run_id, state_id, 1, state, now, run.created_by))
+    history = history_row("flow_run_id", flow_run_id, state_id, 1, state, now, run.created_by)
+    if conn.dialect.name == "postgresql":
+        params = {**row, **history_params(history)}
+        if task_state is None:
+            return _record((await conn.execute(_INSERT_WITH_STATE, params)).one())
+        task_params = task_run_repo.first_task_run_params(task_state, now, run.created_by)
+        statement = _insert_with_task_runs(tuple(sorted(
+            first_state_columns(task_run, task_state, now))))
+        return _record((await conn.execute(statement, {**params, **task_params})).one())
+    written = (await conn.execute(_INSERT, row)).one()
+    await conn.execute(flow_run_state.insert(), history)
+    if task_state is not None:
+        tasks = await task_repo.of_flow(conn, run.flow_id)
+        await task_run_repo.insert_many(conn, flow_run_id, tasks, task_state, now,
+                                        run.created_by)
+    return _record(written)
+
+
+def _record(row: Any) -> FlowRunRecord:
+    return FlowRunRecord(**row._mapping)
+
+
+# Every column an insert gives, so that one statement serves every run; what a run does not
+# set is its column's default.
+_INSERT_DEFAULTS = {c.name: getattr(c.default, "arg", None) for c in flow_run.c}
+_INSERT = flow_run.insert().values(
+    {name: sa.bindparam(name, type_=flow_run.c[name].type) for name in _INSERT_DEFAULTS}
+).returning(*flow_run.c)
+def _insert_with_state() -> Any:
+    written = _INSERT.cte("written")
+    history = history_from(flow_run_state, "flow_run_id", written, written.c.id,
+                           sa.literal(1)).cte("history")
+    return sa.select(*written.c).add_cte(history)
+
+
+_INSERT_WITH_STATE = _insert_with_state()
+
+
+@cache
+def _insert_with_task_runs(task_state_columns: tuple[str, ...]) -> Any:
+    written = _INSERT.cte("written")
+    history = history_from(flow_run_state, "flow_run_id", written, written.c.id,
+                           sa.literal(1)).cte("history")
+    task_runs, task_history = task_run_repo.first_task_runs_from(written, task_state_columns)
+    return sa.select(*written.c).add_cte(history, task_runs, task_history)
 
 
 def _deployment_columns(fields: DeploymentRunFields | None) -> dict[str, Any]:
@@ -195,17 +247,29 @@ async def set_state(
     when no row matched (missing run, or `expected_version` is stale). The history row
     records `created_by`, the API key that asked."""
     state_id = new_id()
-    stmt = _set_state_statement(
-        expected_version is not None, state.is_running, state.is_finished
-    )
+    kind = (expected_version is not None, state.is_running, state.is_finished)
     params = {"flow_run_id": flow_run_id, "expected_version": expected_version,
               **transition_params(flow_run, state, now, state_id)}
-    row = (await conn.execute(stmt, params)).first()
+    if conn.dialect.name == "postgresql":  # one statement: the UPDATE and its history row
+        history = history_row("flow_run_id", flow_run_id, state_id, 0, state, now, created_by)
+        row = (await conn.execute(_set_state_cte(*kind), {**params, **history_params(history)})
+               ).first()
+        return None if row is None else int(row.version)
+    row = (await conn.execute(_set_state_statement(*kind), params)).first()
     if row is None:
         return None
     await conn.execute(flow_run_state.insert(), history_row(
         "flow_run_id", flow_run_id, state_id, row.version, state, now, created_by))
     return int(row.version)
+
+
+@cache
+def _set_state_cte(versioned: bool, running: bool, finished: bool) -> Any:
+    """The conditional UPDATE and, from the row it moved, its history row (PostgreSQL)."""
+    moved = _set_state_statement(versioned, running, finished).returning(
+        flow_run.c.id).cte("moved")
+    return (history_from(flow_run_state, "flow_run_id", moved, moved.c.id, moved.c.version)
+            .returning(flow_run_state.c.version).add_cte(moved, nest_here=True))
 
 
 @cache

@@ -82,8 +82,39 @@ def history_row(
 ) -> dict[str, Any]:
     """A row of flow_run_state (owner "flow_run_id") or task_run_state ("task_run_id");
     `created_by` names the API key that set the state (audit), None for nobody's."""
-    return {"id": state_id, "tenant_id": TENANT_ID, owner: owner_id, "version": version,
-            "state": state.name, "type": state.type.value, "message": state.message,
-            "result": state.document.get("_result"), "start_time": state.start_time,
-            "serialized_state": state.document, "timestamp": now, "created": now,
-            "created_by": created_by}
+    return {"id": state_id, owner: owner_id, "version": version,
+            **history_values(state, now, created_by)}
+
+
+def history_values(state: NewState, now: datetime,
+                   created_by: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A history row's columns but its ids and version."""
+    return {"tenant_id": TENANT_ID, "state": state.name, "type": state.type.value,
+            "message": state.message, "result": state.document.get("_result"),
+            "start_time": state.start_time, "serialized_state": state.document,
+            "timestamp": now, "created": now, "created_by": created_by}
+
+
+_HISTORY_COLUMNS = ("id", "tenant_id", "version", "state", "type", "message", "result",
+                    "start_time", "serialized_state", "timestamp", "created", "created_by")
+
+
+def history_params(history: dict[str, Any], prefix: str = "h_") -> dict[str, Any]:
+    """A history row as the parameters of `history_from` (<prefix><column>)."""
+    return {f"{prefix}{name}": value for name, value in history.items()}
+
+
+def history_from(state_table: sa.Table, owner_column: str, source: Any,
+                 owner: sa.ColumnElement[Any], version: sa.ColumnElement[Any], *,
+                 state_id: sa.ColumnElement[Any] | None = None, prefix: str = "h_") -> Any:
+    """INSERT INTO <state_table> ... SELECT from `source`, a CTE of the runs just written
+    (PostgreSQL's data-modifying WITH): the owner id, version (and state id, when given) from
+    those rows, every other column from the <prefix><column> parameters of `history_params`.
+    No row written, no history."""
+    names = [*_HISTORY_COLUMNS, owner_column]
+    values = [version if name == "version"
+              else state_id if name == "id" and state_id is not None
+              else sa.bindparam(f"{prefix}{name}", type_=state_table.c[name].type)
+              for name in _HISTORY_COLUMNS]
+    return state_table.insert().from_select(
+        names, sa.select(*values, owner).select_from(source))

@@ -15,12 +15,15 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from ..database.models import flow_run, task_run, task_run_state
+from ..database.models import flow_run, task, task_run, task_run_state
 from ..domain.states import NewState, StateType
 from .common import TENANT_ID, Conn, Row, first, new_id, upsert
 from .run_states import (
     first_state_columns,
+    history_from,
+    history_params,
     history_row,
+    history_values,
     transition_params,
     transition_values,
 )
@@ -43,6 +46,40 @@ async def insert_many(
         history.append(history_row("task_run_id", run_id, state_id, 1, state, now, created_by))
     await conn.execute(task_run.insert(), runs)
     await conn.execute(task_run_state.insert(), history)
+
+
+def first_task_runs_from(written: Any, state_columns: tuple[str, ...]) -> tuple[Any, Any]:
+    """PostgreSQL: two CTEs giving the flow run in `written` (a CTE of the row just inserted)
+    one task run per task of its flow (map_index -1) and each its history row, as `insert_many`
+    does: the task runs' state columns from the t_<column> parameters (`state_columns`, the
+    keys of first_state_columns), their history from th_<column> (`history_params`)."""
+    new_uuid = sa.func.gen_random_uuid(type_=sa.Uuid())
+    values: dict[str, Any] = {
+        "id": new_uuid, "state_id": new_uuid, "flow_run_id": written.c.id,
+        "task_id": task.c.id, "map_index": sa.literal(-1), "cache_key": task.c.cache_key,
+        "tenant_id": sa.bindparam("t_tenant_id", type_=sa.Uuid()),
+        "created": sa.bindparam("t_now", type_=task_run.c.created.type),
+        "updated": sa.bindparam("t_now", type_=task_run.c.created.type),
+        **{name: sa.bindparam(f"t_{name}", type_=task_run.c[name].type)
+           for name in state_columns},
+    }
+    runs = task_run.insert().from_select(
+        list(values), sa.select(*values.values()).select_from(written).join(
+            task, task.c.flow_id == written.c.flow_id)
+    ).returning(task_run.c.id, task_run.c.state_id).cte("task_runs")
+    history = history_from(task_run_state, "task_run_id", runs, runs.c.id, sa.literal(1),
+                           state_id=runs.c.state_id, prefix="th_").cte("task_run_history")
+    return runs, history
+
+
+def first_task_run_params(state: NewState, now: datetime,
+                          created_by: dict[str, Any] | None) -> dict[str, Any]:
+    """The parameters of `first_task_runs_from`."""
+    columns = first_state_columns(task_run, state, now)
+    history = history_values(state, now, created_by)
+    return {"t_tenant_id": TENANT_ID, "t_now": now,
+            **{f"t_{name}": value for name, value in columns.items()},
+            **history_params(history, "th_")}
 
 
 async def get_or_create(
@@ -105,16 +142,29 @@ async def set_state(
     None when no row matched: a missing run, a stale `expected_version`, or a Running state
     while the flow run is not Running."""
     state_id = new_id()
-    stmt = _set_state_statement(expected_version is not None, state.is_running,
-                                state.is_finished)
+    kind = (expected_version is not None, state.is_running, state.is_finished)
     params = {"task_run_id": task_run_id, "expected_version": expected_version,
               **transition_params(task_run, state, now, state_id)}
-    row = (await conn.execute(stmt, params)).first()
+    if conn.dialect.name == "postgresql":  # one statement: the UPDATE and its history row
+        history = history_row("task_run_id", task_run_id, state_id, 0, state, now, created_by)
+        row = (await conn.execute(_set_state_cte(*kind), {**params, **history_params(history)})
+               ).first()
+        return None if row is None else int(row.version)
+    row = (await conn.execute(_set_state_statement(*kind), params)).first()
     if row is None:
         return None
     await conn.execute(task_run_state.insert(), history_row(
         "task_run_id", task_run_id, state_id, row.version, state, now, created_by))
     return int(row.version)
+
+
+@cache
+def _set_state_cte(versioned: bool, running: bool, finished: bool) -> Any:
+    """The conditional UPDATE and, from the row it moved, its history row (PostgreSQL)."""
+    moved = _set_state_statement(versioned, running, finished).returning(
+        task_run.c.id).cte("moved")
+    return (history_from(task_run_state, "task_run_id", moved, moved.c.id, moved.c.version)
+            .returning(task_run_state.c.version).add_cte(moved, nest_here=True))
 
 
 @cache

@@ -88,9 +88,10 @@ async def filter_deployments(request: Request) -> Response:
 async def create_flow_run_from_deployment(request: Request) -> Response:
     deployment_id = parsing.path_uuid(request)
     payload = await parsing.body(request, DeploymentFlowRunCreate)
-    async with _db(request).transaction() as conn:
+    run = run_request(payload, _actor(request))
+    async with _db(request).transaction(one_statement=run.writes_once) as conn:
         result = await service.create_flow_run_from_deployment(
-            conn, deployment_id=deployment_id, request=run_request(payload, _actor(request)),
+            conn, deployment_id=deployment_id, request=run,
             idempotency_window=_settings(request).idempotency_window,
         )
     return JSONResponse(render.flow_run(result.run), status_code=201 if result.created else 200)
@@ -108,7 +109,7 @@ async def set_flow_run_state(request: Request) -> Response:
     payload = await parsing.body(request, SetFlowRunState)
     request.app.state.limits.state(payload.state.model_dump(mode="json"))
     change = state_change(flow_run_id, payload, _actor(request))
-    async with _db(request).transaction() as conn:
+    async with _db(request).transaction(one_statement=True) as conn:
         run = await flow_runs.set_flow_run_state_and_read(conn, change)
     return JSONResponse(render.orchestration_result(run), status_code=201)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -28,7 +29,7 @@ from ..domain import clock, labels, parameters
 from ..domain.access import Actor
 from ..domain.errors import Conflict, InvalidInput, NotFound
 from ..domain.jsonvalues import json_object, string_list
-from ..domain.records import DeploymentRecord, FlowRunView
+from ..domain.records import DeploymentRecord, FlowRunRecord, FlowRunView
 from ..domain.states import NewState, StateType, typed_state
 from ..domain.times import parse_time
 from ..repository import deployments as repo
@@ -83,6 +84,11 @@ class DeploymentRunRequest:
     work_queue_name: str | None = None
     job_variables: dict[str, Any] | None = None
     actor: Actor = None  # who asks (audit): recorded on the run and its first state
+
+    @property
+    def writes_once(self) -> bool:
+        """As CreateFlowRun.writes_once: one write statement on PostgreSQL without a key."""
+        return not self.idempotency_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,8 +186,16 @@ async def create_flow_run_from_deployment(
     created = await flow_runs.create_flow_run(
         conn, _run_command(deployment, request, merged), idempotency_window=idempotency_window
     )
-    run = await flow_runs.read_flow_run(conn, flow_run_id=created.id)
-    return CreatedRunView(run, created.created)
+    if created.run is None or created.flow_version is None:  # an earlier run, by its key
+        return CreatedRunView(await flow_runs.read_flow_run(conn, flow_run_id=created.id),
+                              created.created)
+    view = FlowRunView(**_fields_of(created.run), flow_version=created.flow_version,
+                       deployment_version=deployment.version)
+    return CreatedRunView(view, created.created)
+
+
+def _fields_of(record: FlowRunRecord) -> dict[str, Any]:
+    return {f.name: getattr(record, f.name) for f in dataclass_fields(record)}
 
 
 def _check_parameters(schema: dict[str, Any], values: dict[str, Any]) -> None:

@@ -54,6 +54,13 @@ class CreateFlowRun:
     deployment: DeploymentRunFields | None = None  # services/deployments.py fills it
     actor: Actor = None  # who asks (audit): recorded on the run and its first state
 
+    @property
+    def writes_once(self) -> bool:
+        """Whether create_flow_run writes this run with one statement on PostgreSQL (the door
+        may then run it with Database.transaction(one_statement=True)): it does unless an
+        idempotency key is claimed first."""
+        return not self.idempotency_key
+
 
 @dataclass(frozen=True, slots=True)
 class SetFlowRunState:
@@ -69,6 +76,10 @@ class SetFlowRunState:
 class CreatedRun:
     id: uuid.UUID
     created: bool
+    # The run as written and its flow's version: None when an idempotency key named an
+    # earlier run (read it), so a door can answer without reading back what it just wrote.
+    run: FlowRunRecord | None = None
+    flow_version: int | None = None
 
 
 async def create_flow_run(
@@ -115,7 +126,7 @@ async def create_flow_run(
             _check_same_request(key, claim.request, fingerprint)
             return CreatedRun(claim.flow_run_id, created=False)
     state = request.state or server_state("Scheduled", "Flow run scheduled.", start)
-    await repo.insert(conn, flow_run_id=flow_run_id, now=now, state=state, run=NewFlowRun(
+    written = await repo.insert(conn, flow_run_id=flow_run_id, now=now, state=state, run=NewFlowRun(
         flow_id=target.id,
         name=name or random_run_name(),
         parameters=merged,
@@ -126,12 +137,8 @@ async def create_flow_run(
         idempotency_key=key,
         deployment=request.deployment,
         created_by=request.actor,
-    ))
-    if target.has_tasks:
-        await task_run_service.create_for_flow_run(
-            conn, flow_run_id=flow_run_id, flow_id=target.id, actor=request.actor
-        )
-    return CreatedRun(flow_run_id, created=True)
+    ), task_state=task_run_service.first_state() if target.has_tasks else None)
+    return CreatedRun(flow_run_id, created=True, run=written, flow_version=target.version)
 
 
 async def _resolve_target(conn: Conn, request: CreateFlowRun) -> RunTarget:
@@ -183,7 +190,8 @@ def _check_same_request(key: str, stored: dict[str, Any], given: dict[str, Any])
 
 
 async def set_flow_run_state(conn: Conn, change: SetFlowRunState) -> int:
-    """Move a run to a new state; returns the run's new version."""
+    """Move a run to a new state; returns the run's new version. It writes with one statement
+    on PostgreSQL (Database.transaction(one_statement=True) may run it)."""
     return await _apply_state(conn, change.flow_run_id, change.state, change.version,
                               change.actor)
 
@@ -194,7 +202,8 @@ async def set_flow_run_states(conn: Conn, changes: Sequence[SetFlowRunState]) ->
 
 
 async def set_flow_run_state_and_read(conn: Conn, change: SetFlowRunState) -> FlowRunView:
-    """Move a run to a new state and read it back, as the REST door reports it."""
+    """Move a run to a new state and read it back, as the REST door reports it (one write
+    statement on PostgreSQL, like set_flow_run_state)."""
     await set_flow_run_state(conn, change)
     return await read_flow_run(conn, flow_run_id=change.flow_run_id)
 

@@ -12,13 +12,18 @@ from ..domain import clock
 from ..domain.access import Actor
 from ..domain.errors import Conflict, InvalidInput, NotFound, VersionMismatch
 from ..domain.jsonvalues import json_object
-from ..domain.states import StateType, parse_state, server_state
+from ..domain.states import NewState, StateType, parse_state, server_state
 from ..repository import flow_runs as flow_run_repo
 from ..repository import task_runs as repo
 from ..repository import tasks as task_repo
 from ..repository.common import Conn, Row
 
 CREATED_MESSAGE = "Task run created"
+
+
+def first_state() -> NewState:
+    """The state a flow run's task runs are created in."""
+    return server_state("Pending", CREATED_MESSAGE)
 
 
 async def create_for_flow_run(
@@ -29,7 +34,7 @@ async def create_for_flow_run(
     tasks = await task_repo.of_flow(conn, flow_id)
     if tasks:
         await repo.insert_many(
-            conn, flow_run_id, tasks, server_state("Pending", CREATED_MESSAGE), clock.now(),
+            conn, flow_run_id, tasks, first_state(), clock.now(),
             actor,
         )
 

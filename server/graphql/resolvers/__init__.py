@@ -32,10 +32,12 @@ def actor(info: strawberry.Info) -> Actor:
 
 
 async def in_transaction(
-    info: strawberry.Info, action: Callable[[AsyncConnection], Awaitable[T]]
+    info: strawberry.Info, action: Callable[[AsyncConnection], Awaitable[T]], *,
+    one_statement: bool = False,
 ) -> T:
-    """Run `action` in a write transaction that commits when it returns."""
-    async with info.context.db.transaction(write=True) as conn:
+    """Run `action` in a write transaction that commits when it returns (`one_statement`: see
+    Database.transaction; only for a service that promises it)."""
+    async with info.context.db.transaction(write=True, one_statement=one_statement) as conn:
         return await action(conn)
 
 

@@ -125,7 +125,7 @@ class FlowRunMutations:
         )
         window = info.context.settings.idempotency_window
         run = await in_transaction(info, lambda conn: service.create_flow_run(
-            conn, request, idempotency_window=window))
+            conn, request, idempotency_window=window), one_statement=request.writes_once)
         return flow_run_id_payload(id=run.id, created=run.created)
 
     @strawberry.mutation(description="Set a run's state; a version must match the current one")
@@ -135,7 +135,7 @@ class FlowRunMutations:
         info.context.limits.state(input.state)
         change = _state_change(input, info)
         version = await in_transaction(
-            info, lambda conn: service.set_flow_run_state(conn, change))
+            info, lambda conn: service.set_flow_run_state(conn, change), one_statement=True)
         return set_flow_run_state_payload(id=input.flow_run_id, version=version)
 
     @strawberry.mutation(description="Set several runs' states at once: all or nothing")
