@@ -24,6 +24,7 @@ from .run_states import (
     history_from,
     history_params,
     history_row,
+    move_with_history,
     transition_params,
     transition_values,
 )
@@ -265,11 +266,8 @@ async def set_state(
 
 @cache
 def _set_state_cte(versioned: bool, running: bool, finished: bool) -> Any:
-    """The conditional UPDATE and, from the row it moved, its history row (PostgreSQL)."""
-    moved = _set_state_statement(versioned, running, finished).returning(
-        flow_run.c.id).cte("moved")
-    return (history_from(flow_run_state, "flow_run_id", moved, moved.c.id, moved.c.version)
-            .returning(flow_run_state.c.version).add_cte(moved, nest_here=True))
+    return move_with_history(_set_state_statement(versioned, running, finished), flow_run,
+                             flow_run_state, "flow_run_id")
 
 
 @cache

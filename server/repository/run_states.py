@@ -118,3 +118,12 @@ def history_from(state_table: sa.Table, owner_column: str, source: Any,
               for name in _HISTORY_COLUMNS]
     return state_table.insert().from_select(
         names, sa.select(*values, owner).select_from(source))
+
+
+def move_with_history(update: Any, table: sa.Table, state_table: sa.Table,
+                      owner_column: str) -> Any:
+    """A state change's conditional UPDATE (returning the new version) and, from the row it
+    moved, its history row: one statement on PostgreSQL, returning the version."""
+    moved = update.returning(table.c.id).cte("moved")
+    return (history_from(state_table, owner_column, moved, moved.c.id, moved.c.version)
+            .returning(state_table.c.version).add_cte(moved, nest_here=True))

@@ -24,6 +24,7 @@ from .run_states import (
     history_params,
     history_row,
     history_values,
+    move_with_history,
     transition_params,
     transition_values,
 )
@@ -160,11 +161,8 @@ async def set_state(
 
 @cache
 def _set_state_cte(versioned: bool, running: bool, finished: bool) -> Any:
-    """The conditional UPDATE and, from the row it moved, its history row (PostgreSQL)."""
-    moved = _set_state_statement(versioned, running, finished).returning(
-        task_run.c.id).cte("moved")
-    return (history_from(task_run_state, "task_run_id", moved, moved.c.id, moved.c.version)
-            .returning(task_run_state.c.version).add_cte(moved, nest_here=True))
+    return move_with_history(_set_state_statement(versioned, running, finished), task_run,
+                             task_run_state, "task_run_id")
 
 
 @cache
