@@ -112,8 +112,11 @@ async def get(conn: Conn, flow_run_id: uuid.UUID) -> FlowRunRecord | None:
     return None if row is None else FlowRunRecord(**row._mapping)
 
 
+_VIEW_BY_ID = _VIEW.where(flow_run.c.id == sa.bindparam("flow_run_id", type_=sa.Uuid()))
+
+
 async def view(conn: Conn, flow_run_id: uuid.UUID) -> FlowRunView | None:
-    row = await first(conn, _VIEW.where(flow_run.c.id == flow_run_id))
+    row = (await conn.execute(_VIEW_BY_ID, {"flow_run_id": flow_run_id})).first()
     return None if row is None else FlowRunView(**row._mapping)
 
 

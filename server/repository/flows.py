@@ -42,14 +42,20 @@ async def unarchived_run_targets(
     conn: Conn, *, flow_group_id: uuid.UUID | None = None, version_group_id: str | None = None
 ) -> list[RunTarget]:
     """The unarchived flows of a group (at most two are fetched: one is the answer)."""
-    stmt = _RUN_TARGET.where(flow.c.archived.is_(False))
     if flow_group_id is not None:
-        stmt = stmt.where(flow.c.flow_group_id == flow_group_id)
+        rows = await conn.execute(_UNARCHIVED_BY_GROUP, {"flow_group_id": flow_group_id})
     else:
-        stmt = stmt.where(
-            flow_group.c.tenant_id == TENANT_ID, flow_group.c.name == version_group_id
-        )
-    return [RunTarget(**row._mapping) for row in await conn.execute(stmt.limit(2))]
+        rows = await conn.execute(_UNARCHIVED_BY_VERSION_GROUP,
+                                  {"version_group_id": version_group_id})
+    return [RunTarget(**row._mapping) for row in rows]
+
+
+_UNARCHIVED = _RUN_TARGET.where(flow.c.archived.is_(False)).limit(2)
+_UNARCHIVED_BY_GROUP = _UNARCHIVED.where(
+    flow.c.flow_group_id == sa.bindparam("flow_group_id", type_=sa.Uuid()))
+_UNARCHIVED_BY_VERSION_GROUP = _UNARCHIVED.where(
+    flow_group.c.tenant_id == TENANT_ID,
+    flow_group.c.name == sa.bindparam("version_group_id", type_=sa.String()))
 
 
 async def group_exists(
