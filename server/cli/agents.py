@@ -10,7 +10,6 @@ from typing import Annotated
 
 import typer
 
-from ..agent.agent import Agent, AgentOptions
 from .common import client, handled
 
 agent = typer.Typer(no_args_is_help=True, help="Run agents that execute flow runs")
@@ -41,6 +40,8 @@ def start(
                         format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("websockets").setLevel(logging.WARNING)
+    from ..agent.agent import Agent, AgentOptions  # not on every `flowrun` start
+
     options = AgentOptions(labels=tuple(label or ()), concurrency=concurrency,
                            poll_interval=poll_interval, heartbeat_interval=heartbeat_interval,
                            prefetch_seconds=prefetch, push=push)

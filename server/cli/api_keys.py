@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
 from rich.table import Table
@@ -14,9 +14,11 @@ from rich.table import Table
 from ..domain.access import Scope
 from ..domain.errors import FlowrunError
 from ..domain.schedules import interval_seconds
-from ..repository.common import Conn
 from ..settings import get_settings
 from .common import BAD_INPUT, FAILED, INPUT_CODES, console, fail, when
+
+if TYPE_CHECKING:  # the database layer is imported when a command runs, not by `flowrun`
+    from ..repository.common import Conn
 
 api_key = typer.Typer(no_args_is_help=True, help="Manage API keys (on the database directly)")
 T = TypeVar("T")
