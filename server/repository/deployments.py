@@ -11,7 +11,8 @@ import pendulum
 import sqlalchemy as sa
 
 from ..database.models import deployment, flow
-from ..domain.records import DeploymentRecord
+from ..domain.records import DeploymentRecord, RunTarget
+from . import flows
 from .common import TENANT_ID, Conn, insert_unique, new_id
 
 # The flow a deployment runs now: its group's unarchived flow, else the group's newest one.
@@ -53,6 +54,35 @@ async def insert(conn: Conn, *, new: NewDeployment, now: pendulum.DateTime) -> u
     )
     await insert_unique(conn, stmt, f"A deployment named {new.name!r} of this flow group")
     return deployment_id
+
+
+# The deployment and its group's unarchived flows, for a run made from it (at most two
+# rows: one flow is the answer, two is a conflict, a row without one means none).
+_TARGET_PREFIX = "target_"
+_WITH_TARGETS = (
+    sa.select(deployment, _CURRENT_FLOW.label("flow_id"),
+              *[c.label(f"{_TARGET_PREFIX}{c.key}") for c in flows.RUN_TARGET_COLUMNS])
+    .select_from(deployment.outerjoin(flows.FLOW_WITH_GROUP, sa.and_(
+        flow.c.flow_group_id == deployment.c.flow_group_id, flow.c.archived.is_(False))))
+    .where(deployment.c.id == sa.bindparam("deployment_id", type_=sa.Uuid()))
+    .limit(2)
+)
+_DEPLOYMENT_FIELDS = tuple(f.name for f in fields(DeploymentRecord))
+_TARGET_FIELDS = tuple(f.name for f in fields(RunTarget))
+
+
+async def get_with_targets(
+    conn: Conn, deployment_id: uuid.UUID
+) -> tuple[DeploymentRecord, list[RunTarget]] | None:
+    """The deployment and its group's unarchived flows (at most two), in one statement."""
+    rows = (await conn.execute(_WITH_TARGETS, {"deployment_id": deployment_id})).all()
+    if not rows:
+        return None
+    first_row = rows[0]._mapping
+    record = DeploymentRecord(**{name: first_row[name] for name in _DEPLOYMENT_FIELDS})
+    targets = [RunTarget(**{name: row._mapping[_TARGET_PREFIX + name] for name in _TARGET_FIELDS})
+               for row in rows if row._mapping[_TARGET_PREFIX + "id"] is not None]
+    return record, targets
 
 
 async def get(conn: Conn, deployment_id: uuid.UUID) -> DeploymentRecord | None:

@@ -13,7 +13,7 @@ from ..domain.records import RunTarget
 from .common import TENANT_ID, Conn, Row, first, insert_unique, new_id, upsert
 
 # What a run needs to know about its flow: the flow, plus its group's defaults and labels.
-_RUN_TARGET = sa.select(
+RUN_TARGET_COLUMNS: tuple[sa.ColumnElement[Any], ...] = (
     flow.c.id,
     flow.c.name,
     flow.c.archived,
@@ -27,7 +27,9 @@ _RUN_TARGET = sa.select(
     flow_group.c.labels.label("group_labels"),
     # In the same statement: whether new runs need task runs (Prefect 1 flows have tasks).
     sa.exists().where(task.c.flow_id == flow.c.id).label("has_tasks"),
-).join(flow_group, flow_group.c.id == flow.c.flow_group_id)
+)
+FLOW_WITH_GROUP = flow.join(flow_group, flow_group.c.id == flow.c.flow_group_id)
+_RUN_TARGET = sa.select(*RUN_TARGET_COLUMNS).select_from(FLOW_WITH_GROUP)
 
 
 _RUN_TARGET_BY_ID = _RUN_TARGET.where(flow.c.id == sa.bindparam("flow_id", type_=sa.Uuid()))

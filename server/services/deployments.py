@@ -151,8 +151,12 @@ async def _flow_group_of(conn: Conn, spec: DeploymentSpec) -> uuid.UUID:
 async def get_deployment(conn: Conn, *, deployment_id: uuid.UUID) -> DeploymentRecord:
     row = await repo.get(conn, deployment_id)
     if row is None:
-        raise NotFound(f"No deployment with id {deployment_id}", field="deployment_id")
+        raise _no_deployment(deployment_id)
     return row
+
+
+def _no_deployment(deployment_id: uuid.UUID) -> NotFound:
+    return NotFound(f"No deployment with id {deployment_id}", field="deployment_id")
 
 
 async def list_deployments(
@@ -176,7 +180,10 @@ async def create_flow_run_from_deployment(
     conn: Conn, *, deployment_id: uuid.UUID, request: DeploymentRunRequest,
     idempotency_window: timedelta,
 ) -> CreatedRunView:
-    deployment = await get_deployment(conn, deployment_id=deployment_id)
+    found = await repo.get_with_targets(conn, deployment_id)  # one read: it and its flows
+    if found is None:
+        raise _no_deployment(deployment_id)
+    deployment, group_flows = found
     merged = {**(deployment.parameters or {}), **(request.parameters or {})}
     enforce = request.enforce_parameter_schema
     if deployment.parameter_openapi_schema and (
@@ -184,7 +191,8 @@ async def create_flow_run_from_deployment(
     ):
         _check_parameters(deployment.parameter_openapi_schema, merged)
     created = await flow_runs.create_flow_run(
-        conn, _run_command(deployment, request, merged), idempotency_window=idempotency_window
+        conn, _run_command(deployment, request, merged), idempotency_window=idempotency_window,
+        group_flows=group_flows,
     )
     if created.run is None or created.flow_version is None:  # an earlier run, by its key
         return CreatedRunView(await flow_runs.read_flow_run(conn, flow_run_id=created.id),

@@ -83,10 +83,12 @@ class CreatedRun:
 
 
 async def create_flow_run(
-    conn: Conn, request: CreateFlowRun, *, idempotency_window: timedelta
+    conn: Conn, request: CreateFlowRun, *, idempotency_window: timedelta,
+    group_flows: Sequence[RunTarget] | None = None,
 ) -> CreatedRun:
     """Create a run; a repeated idempotency key names its run for `idempotency_window`
-    (the FLOWRUN_IDEMPOTENCY_WINDOW_SECONDS setting, which the door passes)."""
+    (the FLOWRUN_IDEMPOTENCY_WINDOW_SECONDS setting, which the door passes). `group_flows`:
+    the flow group's unarchived flows (at most two), when the caller read them already."""
     targets = [request.flow_id, request.flow_group_id, request.version_group_id]
     if sum(t is not None for t in targets) != 1:
         raise InvalidInput(
@@ -103,7 +105,7 @@ async def create_flow_run(
         else now
     )
     name = request.flow_run_name.strip() if request.flow_run_name else None
-    target = await _resolve_target(conn, request)
+    target = await _resolve_target(conn, request, group_flows)
     merged = parameters.merge(
         target.parameters or [], target.group_default_parameters, given_parameters
     )
@@ -141,7 +143,9 @@ async def create_flow_run(
     return CreatedRun(flow_run_id, created=True, run=written, flow_version=target.version)
 
 
-async def _resolve_target(conn: Conn, request: CreateFlowRun) -> RunTarget:
+async def _resolve_target(
+    conn: Conn, request: CreateFlowRun, group_flows: Sequence[RunTarget] | None
+) -> RunTarget:
     if request.flow_id is not None:
         target = await flow_repo.run_target_by_flow_id(conn, request.flow_id)
         if target is None:
@@ -158,7 +162,7 @@ async def _resolve_target(conn: Conn, request: CreateFlowRun) -> RunTarget:
         if request.flow_group_id is not None
         else f"version group {request.version_group_id!r}"
     )
-    targets = await flow_repo.unarchived_run_targets(
+    targets = group_flows if group_flows is not None else await flow_repo.unarchived_run_targets(
         conn, flow_group_id=request.flow_group_id, version_group_id=request.version_group_id
     )
     if len(targets) == 1:

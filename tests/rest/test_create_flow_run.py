@@ -303,6 +303,16 @@ async def test_a_group_with_two_unarchived_flows_is_a_conflict(
     assert_error(response, 409, "CONFLICT")
 
 
+async def test_a_group_whose_flows_are_all_archived_has_no_flow_to_run(
+    api: httpx.AsyncClient, db: Database, deployment_id: str, flow: FlowRef
+) -> None:
+    async with db.transaction() as conn:
+        await flow_service.set_archived(conn, flow_id=flow.id, archived=True)
+    response = await api.post(f"/deployments/{deployment_id}/create_flow_run", json={})
+    assert_error(response, 404, "NOT_FOUND")
+    assert "no unarchived flow" in response.json()["detail"]
+
+
 # --- read back through the other door ---------------------------------------------------------
 
 
