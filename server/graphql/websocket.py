@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import timedelta
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import orjson
 from graphql import GraphQLSchema
@@ -35,9 +35,11 @@ from ..domain.access import Principal
 from ..domain.errors import FlowrunError
 from ..events import Changes
 from ..events import sqlite as sqlite_events
-from ..events.postgres import PostgresListener, listening
 from ..settings import Settings
 from .subscriptions_runtime import Operations, Prepare
+
+if TYPE_CHECKING:
+    from ..events.postgres import PostgresListener
 
 # connection_init's payload -> the principal the connection acts as (server/auth.py); raises
 # a FlowrunError (Unauthenticated) to refuse the connection with its code.
@@ -128,7 +130,9 @@ class LiveUpdates:
         try:
             if self.db.is_sqlite:
                 yield
-            else:
+            else:  # psycopg is imported by a PostgreSQL server only
+                from ..events.postgres import listening
+
                 async with listening(self.db.url, self.changes) as self.listener:
                     yield
         finally:
