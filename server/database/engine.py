@@ -19,6 +19,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
+from . import sqlite_inline
 from .errors import translated_errors
 
 _WRITE = "flowrun_write"
@@ -30,7 +31,7 @@ def async_url(url: str) -> sa.URL:
     parsed = make_url(url)
     backend = parsed.get_backend_name()
     if backend == "sqlite":
-        return parsed.set(drivername="sqlite+aiosqlite")
+        return parsed.set(drivername=sqlite_inline.NAME.replace(".", "+"))
     if backend in ("postgresql", "postgres"):
         return parsed.set(drivername="postgresql+psycopg")
     raise ValueError(f"unsupported database {backend!r}: use sqlite:/// or postgresql://")
@@ -142,7 +143,10 @@ def _sqlite_engine(url: sa.URL, pool_size: int, timeout: float) -> AsyncEngine:
         pool_size=pool_size,
         max_overflow=0,
         pool_timeout=timeout,
-        connect_args={"timeout": timeout, "check_same_thread": False},
+        # A short busy timeout: a statement waits this long at most with the event loop held;
+        # the wait for another process's write lock is begin_immediate's, asynchronous.
+        connect_args={"timeout": sqlite_inline.BUSY_SLICE_MS / 1000,
+                      "check_same_thread": False},
     )
     _configure_sqlite(engine, timeout)
     return engine
@@ -154,14 +158,20 @@ def _configure_sqlite(engine: AsyncEngine, timeout: float) -> None:
         # Let SQLAlchemy (below) emit BEGIN, not the driver, so we choose its kind.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        # Turning a database to WAL (once, on its first connection ever) waits for the lock
+        # as long as the engine's timeout; every statement after waits a slice at most.
+        cursor.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+        if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA case_sensitive_like=ON")  # _like means the same as on PostgreSQL
-        cursor.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+        cursor.execute(f"PRAGMA busy_timeout={sqlite_inline.BUSY_SLICE_MS}")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: sa.Connection) -> None:
-        write = conn.get_execution_options().get(_WRITE, False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        if conn.get_execution_options().get(_WRITE, False):
+            sqlite_inline.begin_immediate(conn, timeout)
+        else:
+            conn.exec_driver_sql("BEGIN")
