@@ -8,6 +8,8 @@ UPDATEs in the repository."""
 
 from __future__ import annotations
 
+import asyncio
+import weakref
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -19,6 +21,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
+from ..domain.errors import ServiceUnavailable
 from . import sqlite_inline
 from .errors import translated_errors
 
@@ -57,12 +60,19 @@ class Database:
         # Called after a write transaction commits / rolls back (events/sqlite.py).
         self.after_commit: AfterTransaction | None = None
         self.after_rollback: AfterTransaction | None = None
+        self.checkpointer: sqlite_inline.Checkpointer | None = None
+        self._timeout = timeout
+        self._write_turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+            weakref.WeakKeyDictionary())
         if self.is_sqlite:
             # SQLite has one writer, so each process gives it one write connection: writers
             # queue in order on the pool instead of polling SQLite's busy handler. Across
             # processes BEGIN IMMEDIATE and busy_timeout still make a writer wait, not fail.
             self.write_engine = _sqlite_engine(self.url, 1, timeout)
             self.read_engine = self.engine
+            database = self.url.database
+            self.checkpointer = (sqlite_inline.Checkpointer(database)
+                                 if database and database != ":memory:" else None)
         else:
             self.write_engine = self.engine
             # Reads run in autocommit: no BEGIN/COMMIT round trips around a SELECT.
@@ -104,6 +114,33 @@ class Database:
             async with self.read() as conn:
                 yield conn
             return
+        if write and self.is_sqlite:
+            async with self._writers_turn(), self._transaction(write=True) as conn:
+                yield conn
+            return
+        async with self._transaction(write=write) as conn:
+            yield conn
+
+    @asynccontextmanager
+    async def _writers_turn(self) -> AsyncIterator[None]:
+        """SQLite: the process's one write connection goes to writers in the order they asked.
+        The pool alone is not fair: a connection put back is taken by whichever task asks
+        next, and with statements inline that is often a newcomer, while a writer already
+        woken goes to the back of the queue (seconds at c=8). asyncio.Lock queues in order.
+        This orders this process's writers; across processes SQLite's lock decides."""
+        lock = self._write_turns.setdefault(asyncio.get_running_loop(), asyncio.Lock())
+        try:
+            async with asyncio.timeout(self._timeout):  # no task per wait, unlike wait_for
+                await lock.acquire()
+        except TimeoutError:
+            raise ServiceUnavailable("The database is busy; retry the request") from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    @asynccontextmanager
+    async def _transaction(self, *, write: bool) -> AsyncIterator[AsyncConnection]:
         with translated_errors():
             async with (self.write_engine if write else self.engine).connect() as conn:
                 if write:
@@ -129,6 +166,8 @@ class Database:
         await self.engine.dispose()
         if self.write_engine is not self.engine:
             await self.write_engine.dispose()
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
 
 
 def _json_dumps(value: Any) -> str:
@@ -164,6 +203,7 @@ def _configure_sqlite(engine: AsyncEngine, timeout: float) -> None:
         if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA wal_autocheckpoint=0")  # the Checkpointer's thread does it
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA case_sensitive_like=ON")  # _like means the same as on PostgreSQL
         cursor.execute(f"PRAGMA busy_timeout={sqlite_inline.BUSY_SLICE_MS}")

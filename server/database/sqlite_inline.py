@@ -7,6 +7,10 @@ the standard sqlite3 module inline instead, inside SQLAlchemy's greenlet, as the
 pysqlite dialect does; the engine, its pool (asyncio-aware: a request waiting for the write
 connection awaits, it does not block) and everything above stay the same.
 
+A commit could also hold the loop: SQLite moves the WAL back into the database file (a
+checkpoint, with an fsync) inside the commit that fills it. So automatic checkpoints are off
+on these connections and a `Checkpointer` thread makes them, passively, once a second.
+
 The one wait SQLite has is for another process's write lock. A blocking wait would stop the
 event loop, so a connection's busy timeout is kept short (BUSY_SLICE_MS) and `begin_immediate`
 retries BEGIN IMMEDIATE with asyncio sleeps until the engine's timeout, after which the
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 import time
 from typing import Any
 
@@ -97,3 +102,35 @@ def begin_immediate(conn: sa.Connection, timeout: float) -> None:
                 raise
         await_(asyncio.sleep(delay))
         delay = min(delay * 2, 0.05)
+
+
+class Checkpointer:
+    """Checkpoints a WAL database from a thread and connection of its own every `interval`
+    seconds (PASSIVE: it never waits for, nor blocks, readers and writers)."""
+
+    def __init__(self, path: str, interval: float = 1.0) -> None:
+        self.path = path
+        self.interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="sqlite-checkpoint",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            connection = sqlite3.connect(self.path, timeout=BUSY_SLICE_MS / 1000,
+                                         check_same_thread=False)
+        except sqlite3.Error:
+            return
+        try:
+            while not self._stop.wait(self.interval):
+                try:
+                    connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                except sqlite3.Error:
+                    continue  # busy or gone for now: the next round tries again
+        finally:
+            connection.close()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)

@@ -69,3 +69,4 @@ async def test_a_lock_held_past_the_timeout_is_a_retryable_error(sqlite_file: st
     finally:
         other.close()
         await db.dispose()
+
