@@ -122,6 +122,9 @@ class FlowRun(SQLModel, table=True):
         sa.Index("ix_flow_run__end_time", "end_time"),  # retention finds finished runs by it
         # The list a frontend shows first: one state, newest first (scanned backwards).
         sa.Index("ix_flow_run__state_created", "state", "created"),
+        # The late-runs loop: Scheduled runs not flagged yet, by when they are due (0008).
+        sa.Index("ix_flow_run__late_due", "state", "late", "state_start_time",
+                 "scheduled_start_time"),
         # `_contains` / `_has_key` on labels and parameters (jsonb_ops serves @> and ?).
         postgresql_only(sa.Index("ix_flow_run__labels", "labels", postgresql_using="gin")),
         postgresql_only(

@@ -116,3 +116,31 @@ def test_the_plans_here_name_real_indexes() -> None:
     assert {"ix_flow_run__state_created", "ix_flow_run__labels", "ix_flow_run__parameters",
             "ix_flow_run__flow_id", "ix_flow_run__created"} <= names
     assert isinstance(FLOW_RUN.table, sa.Table)
+
+
+async def test_the_late_runs_loop_flags_runs_through_its_index(
+    db: Database, flow_id: uuid.UUID
+) -> None:
+    from server.domain import clock
+    from server.repository import late_runs
+
+    sent: list[tuple[str, Any]] = []
+    async with db.transaction() as conn:
+
+        def catch(_c: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+            sent.append((statement, parameters))
+
+        event.listen(conn.sync_connection, "before_cursor_execute", catch)
+        try:
+            await late_runs.mark_late(conn, cutoff=clock.now())
+        finally:
+            event.remove(conn.sync_connection, "before_cursor_execute", catch)
+    assert len(sent) == 2, sent
+    for statement, parameters in sent:
+        async with db.transaction() as conn:
+            if not db.is_sqlite:
+                await conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+            explain = "EXPLAIN QUERY PLAN " if db.is_sqlite else "EXPLAIN "
+            rows = (await conn.exec_driver_sql(explain + statement, parameters)).all()
+        plan = "\n".join(str(row[-1]) for row in rows)
+        assert "ix_flow_run__late_due" in plan, (statement, plan)
