@@ -24,6 +24,13 @@ COLUMNS = ['state', 'late', 'state_start_time', 'scheduled_start_time']
 def upgrade() -> None:
     with op.batch_alter_table('flow_run', schema=None) as batch_op:
         batch_op.create_index('ix_flow_run__late_due', COLUMNS, unique=False)
+    bind = op.get_bind()
+    if bind.dialect.name == 'sqlite' and bind.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first():
+        # A database analyzed before has statistics for every index but this one, and
+        # SQLite's planner then favours the unmeasured index (the default run list read it
+        # and sorted every Running run: 93 ms at a million runs). Measure it too.
+        bind.exec_driver_sql('ANALYZE flow_run')
 
 
 def downgrade() -> None:
