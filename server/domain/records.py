@@ -9,7 +9,7 @@ fields it speaks of."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
@@ -64,6 +64,13 @@ class FlowRunView(FlowRunRecord):
 
     flow_version: int
     deployment_version: str | None
+
+    @classmethod
+    def of(cls, run: FlowRunRecord, flow_version: int,
+           deployment_version: str | None) -> FlowRunView:
+        """The view of a run already read (or just written), without reading it again."""
+        columns = {f.name: getattr(run, f.name) for f in fields(FlowRunRecord)}
+        return cls(**columns, flow_version=flow_version, deployment_version=deployment_version)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ import strawberry
 from ..domain.errors import InvalidInput
 from ..repository import streams
 from ..repository.entities import Entity
+from ..services import reads
 from . import generated
 from .inputs import plain
 
@@ -58,27 +59,27 @@ def _stream_types(entity: Entity) -> None:
            {"ordering": CursorOrdering.ASC})
 
 
-def _start(cursor: list[Any]) -> streams.Position:
+def _start(cursor: list[Any]) -> reads.StreamPosition:
     if len(cursor) != 1:
         raise InvalidInput("cursor takes exactly one {initial_value, ordering}",
                                    field="cursor")
     if cursor[0].ordering is CursorOrdering.DESC:
         raise InvalidInput("Streams run in commit order: ordering must be ASC",
                                    field="ordering")
-    return streams.parse_position(cursor[0].initial_value.position)
+    return reads.stream_position(cursor[0].initial_value.position)
 
 
 def _stream_resolver(entity: Entity) -> Any:
     async def resolve(info: strawberry.Info, batch_size: int, cursor: list[Any],
                       where: Any = None) -> AsyncGenerator[Any, None]:
-        after, limit = _start(cursor), streams.check_batch_size(batch_size)
+        after, limit = _start(cursor), reads.stream_batch_size(batch_size)
         context, condition = info.context, plain(where)
         signal = context.changes.signal([entity.table.name])
         try:
             while True:
                 signal.clear()
                 async with context.db.read() as conn:
-                    rows, held_back = await streams.read_after(conn, entity, after, limit,
+                    rows, held_back = await reads.stream_after(conn, entity, after, limit,
                                                                condition)
                 if rows:
                     after = (rows[-1].xid, rows[-1].seq)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from dataclasses import fields as dataclass_fields
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -29,7 +28,7 @@ from ..domain import clock, labels, parameters
 from ..domain.access import Actor
 from ..domain.errors import Conflict, InvalidInput, NotFound
 from ..domain.jsonvalues import json_object, string_list
-from ..domain.records import DeploymentRecord, FlowRunRecord, FlowRunView
+from ..domain.records import DeploymentRecord, FlowRunView
 from ..domain.states import NewState, StateType, typed_state
 from ..domain.times import parse_time
 from ..repository import deployments as repo
@@ -197,13 +196,8 @@ async def create_flow_run_from_deployment(
     if created.run is None or created.flow_version is None:  # an earlier run, by its key
         return CreatedRunView(await flow_runs.read_flow_run(conn, flow_run_id=created.id),
                               created.created)
-    view = FlowRunView(**_fields_of(created.run), flow_version=created.flow_version,
-                       deployment_version=deployment.version)
+    view = FlowRunView.of(created.run, created.flow_version, deployment.version)
     return CreatedRunView(view, created.created)
-
-
-def _fields_of(record: FlowRunRecord) -> dict[str, Any]:
-    return {f.name: getattr(record, f.name) for f in dataclass_fields(record)}
 
 
 def _check_parameters(schema: dict[str, Any], values: dict[str, Any]) -> None:

@@ -7,6 +7,7 @@ holds at most MAX_LIMIT rows (repository/queries.py). Rows hold only the columns
 selected (a GraphQL selection reads 5 of a run's 37 columns; see graphql/selection.py), as
 read-only objects with one attribute per column. The typed REST reads of flow runs and
 deployments are in services/flow_runs.py and services/deployments.py (one module per noun).
+The streaming subscriptions read through here too (`stream_after`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..repository import queries
+from ..repository import queries, streams
 from ..repository.common import Conn
 from ..repository.entities import Entity
 
@@ -55,3 +56,25 @@ async def children(
     """Rows of a one-to-many relation for many parents at once (limit/offset per parent)."""
     return await queries.children(conn, entity, column, keys, where=where, order_by=order_by,
                                   limit=limit, offset=offset)
+
+
+# Streams (log_stream, flow_run_state_stream, task_run_state_stream): rows in commit order
+# after a cursor position (repository/streams.py has how positions are kept).
+StreamPosition = streams.Position
+
+
+def stream_position(value: str | None) -> StreamPosition:
+    """A cursor's position as the stream sent it; None or "" is the start of the stream."""
+    return streams.parse_position(value)
+
+
+def stream_batch_size(batch_size: int) -> int:
+    """The batch size, if within the stream's limit (else InvalidInput naming it)."""
+    return streams.check_batch_size(batch_size)
+
+
+async def stream_after(
+    conn: Conn, entity: Entity, after: StreamPosition, limit: int, where: Where = None,
+) -> tuple[Sequence[ReadRow], bool]:
+    """Up to `limit` rows after `after`, and whether later rows are held back for now."""
+    return await streams.read_after(conn, entity, after, limit, where)

@@ -18,33 +18,47 @@ import sqlalchemy as sa
 from sqlalchemy import event
 
 from server.database.engine import Database
-from server.repository import queries
+from server.domain import clock
+from server.repository import late_runs, queries
 from tests.factories import make_flow, make_run
 
 FLOW_RUN = queries.entity("flow_run")
 Read = Callable[[Any], Awaitable[object]]
 
 
-async def plan_of(db: Database, read: Read) -> str:
-    """The plan of the one statement `read` sends, as text."""
-    async with db.transaction(write=False) as conn:
-        sent: list[tuple[str, Any]] = []
+async def statements_of(db: Database, read: Read, *, write: bool = False
+                        ) -> list[tuple[str, Any]]:
+    """The statements `read` sends, with their parameters (rolled back when it only reads)."""
+    sent: list[tuple[str, Any]] = []
+    async with db.transaction(write=write) as conn:
 
         def catch(_c: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
             sent.append((statement, parameters))
 
-        if not db.is_sqlite:
-            await conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
         event.listen(conn.sync_connection, "before_cursor_execute", catch)
         try:
             await read(conn)
         finally:
             event.remove(conn.sync_connection, "before_cursor_execute", catch)
-        assert len(sent) == 1, sent
-        statement, parameters = sent[0]
+    return sent
+
+
+async def plan_for(db: Database, statement: str, parameters: Any) -> str:
+    """The plan of one statement, as text: EXPLAIN with sequential scans disabled on
+    PostgreSQL, EXPLAIN QUERY PLAN on SQLite."""
+    async with db.transaction(write=False) as conn:
+        if not db.is_sqlite:
+            await conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
         explain = "EXPLAIN QUERY PLAN " if db.is_sqlite else "EXPLAIN "
         rows = (await conn.exec_driver_sql(explain + statement, parameters)).all()
     return "\n".join(str(row[-1]) for row in rows)
+
+
+async def plan_of(db: Database, read: Read) -> str:
+    """The plan of the one statement `read` sends, as text."""
+    sent = await statements_of(db, read)
+    assert len(sent) == 1, sent
+    return await plan_for(db, *sent[0])
 
 
 @pytest.fixture
@@ -114,33 +128,16 @@ def test_the_plans_here_name_real_indexes() -> None:
     # A renamed index must fail loudly here rather than make the assertions above vacuous.
     names = {index.name for index in FLOW_RUN.table.indexes}
     assert {"ix_flow_run__state_created", "ix_flow_run__labels", "ix_flow_run__parameters",
-            "ix_flow_run__flow_id", "ix_flow_run__created"} <= names
+            "ix_flow_run__flow_id", "ix_flow_run__created", "ix_flow_run__late_due"} <= names
     assert isinstance(FLOW_RUN.table, sa.Table)
 
 
 async def test_the_late_runs_loop_flags_runs_through_its_index(
     db: Database, flow_id: uuid.UUID
 ) -> None:
-    from server.domain import clock
-    from server.repository import late_runs
-
-    sent: list[tuple[str, Any]] = []
-    async with db.transaction() as conn:
-
-        def catch(_c: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
-            sent.append((statement, parameters))
-
-        event.listen(conn.sync_connection, "before_cursor_execute", catch)
-        try:
-            await late_runs.mark_late(conn, cutoff=clock.now())
-        finally:
-            event.remove(conn.sync_connection, "before_cursor_execute", catch)
+    sent = await statements_of(
+        db, lambda conn: late_runs.mark_late(conn, cutoff=clock.now()), write=True)
     assert len(sent) == 2, sent
     for statement, parameters in sent:
-        async with db.transaction() as conn:
-            if not db.is_sqlite:
-                await conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
-            explain = "EXPLAIN QUERY PLAN " if db.is_sqlite else "EXPLAIN "
-            rows = (await conn.exec_driver_sql(explain + statement, parameters)).all()
-        plan = "\n".join(str(row[-1]) for row in rows)
+        plan = await plan_for(db, statement, parameters)
         assert "ix_flow_run__late_due" in plan, (statement, plan)
