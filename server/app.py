@@ -92,6 +92,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     )
     app.state.db = db
     app.state.auth = auth  # the WebSocket door authenticates connection_init with it
+    app.state.graphql = graphql
     app.state.settings = settings
     return app
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Literal
 
 import orjson
 import strawberry
@@ -17,6 +17,10 @@ from .inputs import plain
 from .selection import selected_columns
 
 Resolver = Callable[..., Any]
+ReadKind = Literal["list", "by_pk"]
+# The generated list and by-pk resolvers, each with its entity: documents that only read
+# columns through one of them can be answered by a compiled plan (plans.py).
+READ_KIND: dict[Callable[..., Any], tuple[ReadKind, Entity]] = {}
 
 
 def list_resolver(entity: Entity) -> Resolver:
@@ -31,6 +35,7 @@ def list_resolver(entity: Entity) -> Resolver:
                 limit=limit, offset=offset, columns=selected_columns(info, entity),
             )
 
+    READ_KIND[resolve] = ("list", entity)
     return resolve
 
 
@@ -39,6 +44,7 @@ def by_pk_resolver(entity: Entity) -> Resolver:
         async with info.context.db.read() as conn:
             return await reads.row_by_id(conn, entity, id, selected_columns(info, entity))
 
+    READ_KIND[resolve] = ("by_pk", entity)
     return resolve
 
 

@@ -3,7 +3,9 @@ GraphiQL playground on GET /graphql is served by server/ui from flowrun's own fi
 
 Parsing and validating a document costs more than executing a small mutation, and clients send
 the same few documents again and again, so each distinct query text is parsed and validated
-once (an LRU cache) and then executed by graphql-core's public `execute`. (Strawberry's own
+once (an LRU cache) and then executed by graphql-core's public `execute`, unless it is a plain
+read of columns, which is compiled once into a plan that answers it without field-by-field
+execution (plans.py; a third less CPU for `flow_run_by_pk`). (Strawberry's own
 execution context and is_awaitable, from its private modules, measured no faster here: the
 same CPU per request within noise on flow_run_by_pk and create_flow_run.)"""
 
@@ -40,6 +42,7 @@ from .context import Context
 from .cost import limit_rule
 from .errors import format_error, refused, rejected, request_error
 from .operations import root_operations
+from .plans import ReadPlan, ReadPlanner
 from .strawberry_private import core_schema
 from .subscriptions_runtime import OVER_WEBSOCKET, is_subscription
 
@@ -65,6 +68,9 @@ class GraphQLEndpoint:
         self.limits = Limits.of(settings)
         self._rules = (*specified_rules, limit_rule(self.limits))
         self.prepare = lru_cache(maxsize=cache_size)(self._prepare)
+        self._planner = ReadPlanner(schema, self.schema)
+        self.plan = lru_cache(maxsize=cache_size)(self._plan)
+        self.compile_reads = True  # False: every document is executed in full (tests compare)
 
     async def handle(self, request: Request) -> Response:
         request_id = request_id_of(request.headers)
@@ -86,6 +92,12 @@ class GraphQLEndpoint:
             self.auth.authorize(principal, root_operations(document, operation_name))
         except FlowrunError as exc:
             return _refused(exc, request_id)
+        # a compiled read (plans.py), when the document is one
+        plan = self.plan(query) if self.compile_reads else None
+        if plan is not None and plan.names(operation_name):
+            answer = await plan.run(self.schema, self.db, self.limits, variables)
+            if answer is not None:
+                return _answer(answer, False, request_id)
         try:
             result = execute(
                 self.schema,
@@ -108,6 +120,10 @@ class GraphQLEndpoint:
         except GraphQLSyntaxError as exc:
             return None, [exc]
         return document, validate(self.schema, document, self._rules)
+
+    def _plan(self, query: str) -> ReadPlan | None:
+        document, errors = self.prepare(query)
+        return None if document is None or errors else self._planner.plan(document)
 
     def _rejected(self, errors: list[GraphQLError], request_id: str) -> Response:
         """A query that does not parse or validate: 400, except when every problem is a value
