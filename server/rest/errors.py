@@ -27,8 +27,8 @@ class JSONResponse(Response):
     media_type = "application/json"
 
     def render(self, content: Any) -> bytes:
-        if isinstance(content, BaseModel):
-            return content.model_dump_json().encode()
+        if isinstance(content, BaseModel):  # straight to bytes, as model_dump_json would say
+            return content.__pydantic_serializer__.to_json(content)
         try:
             return orjson.dumps(content, default=str)
         except TypeError:  # an integer beyond 64 bits, echoed back from a refused input
