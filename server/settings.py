@@ -25,7 +25,8 @@ class Settings(BaseSettings):
     )
     host: str = Field("127.0.0.1", description="Address the API server binds to")
     port: int = Field(4200, description="Port the API server listens on")
-    workers: int = Field(1, ge=1, description="API server processes (PostgreSQL only above 1)")
+    workers: int = Field(1, ge=1, description="API server processes, up to one per core "
+                         "(on SQLite their writes take turns on its lock)")
     idempotency_window_seconds: int = Field(
         86400, ge=1, description="How long an idempotency key keeps naming its run (24 hours)"
     )

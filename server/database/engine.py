@@ -68,7 +68,7 @@ class Database:
             # SQLite has one writer, so each process gives it one write connection: writers
             # queue in order on the pool instead of polling SQLite's busy handler. Across
             # processes BEGIN IMMEDIATE and busy_timeout still make a writer wait, not fail.
-            self.write_engine = _sqlite_engine(self.url, 1, timeout)
+            self.write_engine = _sqlite_engine(self.url, 1, timeout, writer=True)
             self.read_engine = self.engine
             database = self.url.database
             self.checkpointer = (sqlite_inline.Checkpointer(database)
@@ -162,6 +162,15 @@ class Database:
             async with self.read_engine.connect() as conn:
                 yield conn
 
+    async def data_version(self) -> int:
+        """SQLite: `PRAGMA data_version` of this process's write connection, which changes
+        when another connection commits. This process writes through that connection only,
+        so a change means another process (an API worker, a `flowrun db` command) wrote."""
+        async with self._writers_turn(), self.write_engine.connect() as conn:
+            driver: Any = (await conn.get_raw_connection()).driver_connection
+            row = driver.execute("PRAGMA data_version").fetchone()
+        return int(row[0])
+
     async def dispose(self) -> None:
         await self.engine.dispose()
         if self.write_engine is not self.engine:
@@ -174,7 +183,8 @@ def _json_dumps(value: Any) -> str:
     return orjson.dumps(value).decode()
 
 
-def _sqlite_engine(url: sa.URL, pool_size: int, timeout: float) -> AsyncEngine:
+def _sqlite_engine(url: sa.URL, pool_size: int, timeout: float, *, writer: bool = False
+                   ) -> AsyncEngine:
     engine = create_async_engine(
         url,
         json_serializer=_json_dumps,
@@ -187,11 +197,11 @@ def _sqlite_engine(url: sa.URL, pool_size: int, timeout: float) -> AsyncEngine:
         connect_args={"timeout": sqlite_inline.BUSY_SLICE_MS / 1000,
                       "check_same_thread": False},
     )
-    _configure_sqlite(engine, timeout)
+    _configure_sqlite(engine, timeout, writer)
     return engine
 
 
-def _configure_sqlite(engine: AsyncEngine, timeout: float) -> None:
+def _configure_sqlite(engine: AsyncEngine, timeout: float, writer: bool) -> None:
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy (below) emit BEGIN, not the driver, so we choose its kind.
@@ -206,7 +216,10 @@ def _configure_sqlite(engine: AsyncEngine, timeout: float) -> None:
         cursor.execute("PRAGMA wal_autocheckpoint=0")  # the Checkpointer's thread does it
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA case_sensitive_like=ON")  # _like means the same as on PostgreSQL
-        cursor.execute(f"PRAGMA busy_timeout={sqlite_inline.BUSY_SLICE_MS}")
+        # The write connection never waits inside SQLite: its one wait, for another
+        # process's write lock, is begin_immediate's (asynchronous); once BEGIN IMMEDIATE
+        # holds the lock, nothing in a WAL transaction waits. Readers wait a slice at most.
+        cursor.execute(f"PRAGMA busy_timeout={0 if writer else sqlite_inline.BUSY_SLICE_MS}")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")

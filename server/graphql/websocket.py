@@ -111,8 +111,9 @@ class LiveUpdates:
                  prepare: Prepare, auth: Authenticator, *, keep_alive_seconds: float,
                  max_subscriptions: int) -> None:
         self.db = db
-        # SQLite: writes by another process are not signalled, so subscriptions also re-read
-        # every few seconds; PostgreSQL's notifications reach every process.
+        # SQLite: another process's writes are seen through PRAGMA data_version (a tenth of a
+        # second at most), and subscriptions also re-read every few seconds should that
+        # fail; PostgreSQL's notifications reach every process.
         self.changes = Changes(safety_seconds=2.0 if db.is_sqlite else None)
         if db.is_sqlite:
             sqlite_events.install(db, self.changes)
@@ -128,8 +129,9 @@ class LiveUpdates:
     @contextlib.asynccontextmanager
     async def running(self) -> AsyncIterator[None]:
         try:
-            if self.db.is_sqlite:
-                yield
+            if self.db.is_sqlite:  # other processes' writes: PRAGMA data_version
+                async with sqlite_events.watching(self.db, self.changes):
+                    yield
             else:  # psycopg is imported by a PostgreSQL server only
                 from ..events.postgres import listening
 
@@ -142,5 +144,6 @@ class LiveUpdates:
         live = self.operations.live
         return {"live_queries": len(live.queries), "live_subscribers": live.subscribers,
                 "signals": self.changes.listeners,
+                "notifications": self.changes.published,  # change notices this process had
                 "listening": self.listener.connected.is_set() if self.listener else None,
                 "listener_connections": self.listener.connections if self.listener else None}

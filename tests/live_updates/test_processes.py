@@ -1,6 +1,7 @@
-"""Across API processes on one PostgreSQL: a write through one process reaches subscribers
-on another (LISTEN/NOTIFY), and a process whose listening connection is lost reconnects and
-re-reads every live query."""
+"""Across API processes on one database: a write through one process reaches subscribers on
+another (LISTEN/NOTIFY on PostgreSQL; on SQLite, PRAGMA data_version, well within the
+subscriptions' 2 s safety re-read), and a process whose listening connection is lost reconnects
+and re-reads every live query."""
 
 from __future__ import annotations
 
@@ -32,10 +33,10 @@ async def pg(postgresql_url: str) -> AsyncIterator[Database]:
 
 
 async def test_a_state_set_through_process_a_reaches_a_subscriber_on_process_b(
-    postgresql_url: str, pg: Database
+    database_url: str, db: Database
 ) -> None:
-    run_id = str(await make_run(pg, await make_flow(pg)))
-    with start_server(postgresql_url) as a, start_server(postgresql_url) as b:
+    run_id = str(await make_run(db, await make_flow(db)))
+    with start_server(database_url) as a, start_server(database_url) as b:
         sub = await Subscriber.connect(ws_url(b.url))
         try:
             op = await sub.subscribe(BY_PK, {"id": run_id})
@@ -43,8 +44,14 @@ async def test_a_state_set_through_process_a_reaches_a_subscriber_on_process_b(
             async with httpx.AsyncClient(timeout=60) as client:
                 gql = GraphQL(client, a.graphql_url)
                 for state in ("Running", "Success"):
+                    before = await _live(b.url, "notifications")
                     await set_state(gql, run_id, state)
                     assert await sub.data(op) == {"flow_run_by_pk": {"state": state}}
+                    # b was told (NOTIFY; on SQLite, data_version), not only re-reading on
+                    # its safety timer
+                    async with asyncio.timeout(10):
+                        while await _live(b.url, "notifications") == before:
+                            await asyncio.sleep(0.05)
         finally:
             await sub.close()
 

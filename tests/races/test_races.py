@@ -74,19 +74,16 @@ async def test_twenty_concurrent_state_changes_with_one_version_let_exactly_one_
 
 
 @pytest.fixture(scope="module")
-def two_process_server(postgresql_url: str) -> Iterator[LiveServer]:
-    with start_server(postgresql_url, workers=2) as server:
+def two_process_server(database_url: str) -> Iterator[LiveServer]:
+    with start_server(database_url, workers=2) as server:
         yield server
 
 
-@pytest.fixture(params=["one process", "two processes on PostgreSQL"])
-def racing_server(
-    request: pytest.FixtureRequest, db: Database, database_url: str
-) -> LiveServer:
+@pytest.fixture(params=["one process", "two processes"])
+def racing_server(request: pytest.FixtureRequest, db: Database) -> LiveServer:
+    """One API process, or two sharing the database (on SQLite, taking turns on its lock)."""
     if request.param == "one process":
         return request.getfixturevalue("live_server")  # type: ignore[no-any-return]
-    if not database_url.startswith("postgresql"):
-        pytest.skip("several API processes share a database only on PostgreSQL")
     return request.getfixturevalue("two_process_server")  # type: ignore[no-any-return]
 
 
