@@ -97,6 +97,13 @@ def graphql(query: str, variables: dict[str, Any]) -> bytes:
 
 CREATE = "mutation($input: create_flow_run_input!) { create_flow_run(input: $input) { id } }"
 BY_PK = "query($id: uuid!) { flow_run_by_pk(id: $id) { id name state version parameters } }"
+# the columns the REST read answers with (bench/lua/flow_run_by_pk_wide.lua)
+BY_PK_WIDE = ("query($id: uuid!) { flow_run_by_pk(id: $id) { id created updated name flow_id "
+              "state_id deployment_id parameters idempotency_key context labels state "
+              "state_type state_message state_timestamp state_start_time run_count "
+              "scheduled_start_time start_time end_time auto_scheduled created_by version tags "
+              "empirical_policy job_variables work_queue_name infrastructure_document_id "
+              "parent_task_run_id } }")
 SET_STATE = ("mutation($input: set_flow_run_state_input!) "
              "{ set_flow_run_state(input: $input) { id } }")
 
@@ -141,6 +148,8 @@ class Operations:
             "create_flow_run": lambda i: request("POST", "/graphql", creates),
             "flow_run_by_pk": lambda i: request("POST", "/graphql", graphql(
                 BY_PK, {"id": self.run_ids[i % len(self.run_ids)]})),
+            "flow_run_by_pk_wide": lambda i: request("POST", "/graphql", graphql(
+                BY_PK_WIDE, {"id": self.run_ids[i % len(self.run_ids)]})),
             "set_flow_run_state": lambda i: request("POST", "/graphql", graphql(
                 SET_STATE, {"input": {"flow_run_id": self.run_ids[i % len(self.run_ids)],
                                       "version": None, "state": {

@@ -234,6 +234,7 @@ OPERATIONS: dict[str, Operation] = {
     for op in (
         Operation("create_flow_run", "create_flow_run.lua", setup_create_flow_run),
         Operation("flow_run_by_pk", "flow_run_by_pk.lua", setup_seeded_runs),
+        Operation("flow_run_by_pk_wide", "flow_run_by_pk_wide.lua", setup_seeded_runs),
         Operation("set_flow_run_state", "set_flow_run_state.lua", setup_seeded_runs),
         Operation(
             "rest_create_flow_run", "rest_create_flow_run.lua", setup_rest_create_flow_run

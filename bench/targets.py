@@ -59,6 +59,11 @@ def throughput_rows(cells: dict[tuple[str, int, str], dict[str, Any]]) -> Iterat
                               ("rest_read_flow_run", "flow_run_by_pk")):
             yield from _ratio_row(f"REST {rest} vs GraphQL, {db} c={BASE}", cell(db, rest),
                                   cell(db, graphql), 0.90, "GraphQL")
+        # the REST read answers with ~25 columns, flow_run_by_pk with 5: beside it, the
+        # GraphQL read of the same columns
+        yield from _ratio_row(f"REST rest_read_flow_run vs GraphQL of the same columns, {db} "
+                              f"c={BASE}", cell(db, "rest_read_flow_run"),
+                              cell(db, "flow_run_by_pk_wide"), 0.90, "GraphQL")
     yield from _ratio_row(f"SQLite create_flow_run vs PostgreSQL, c={BASE}",
                           cell("sqlite", "create_flow_run"), cell(pg, "create_flow_run"),
                           0.90, "PostgreSQL")
@@ -95,6 +100,12 @@ def million_rows(cells: dict[tuple[str, int, str], dict[str, Any]]) -> Iterator[
                 yield Row(f"1M {op} p99 c={BASE} vs c=1, {db}",
                           f"{ratio:.1f}x ({eight['p99_ms']:.1f} ms)", "<= 4x",
                           f"c=1 {one['p99_ms']:.1f} ms", ratio <= 4.0)
+                # The target's other reading, "no worse than 4x that", that being the 25 ms
+                # of c=1: eight clients on two cores queue, so their p99 against c=1's
+                # measured one is at least about c / workers before any tail.
+                yield Row(f"1M {op} p99 c={BASE}, {db}", f"{eight['p99_ms']:.1f} ms",
+                          f"<= {4 * limit:g} ms", f"4 x {limit:g} ms",
+                          eight["p99_ms"] <= 4 * limit)
 
 
 def other_rows(document: dict[str, Any]) -> Iterator[Row]:
