@@ -95,9 +95,9 @@ def begin_immediate(conn: sa.Connection, timeout: float) -> None:
     lock. Runs inside SQLAlchemy's greenlet, from the engine's "begin" event.
 
     Another process holds the lock for about a millisecond per write, so the lock is tried
-    again after short sleeps (POLL_SECONDS, growing to POLL_MAX_SECONDS): SQLite's own busy
-    handler sleeps 1, 2, 5, 10 ms with the event loop held, and two API processes on one file
-    then wrote no faster than one (bench: 275 against 263 creates/s at c=8)."""
+    again after short sleeps (POLL_SECONDS, growing to POLL_MAX_SECONDS), while this process's
+    other requests go on. SQLite's own busy handler sleeps 1, 2, 5, 10 ms with the event loop
+    held: its reads stopped too, for the whole wait."""
     deadline = time.monotonic() + timeout
     delay = POLL_SECONDS
     while True:
