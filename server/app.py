@@ -68,8 +68,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         # Everything alive now (modules, the schema, compiled statements) lives as long as
         # the process: freezing it keeps full collections from rescanning it under load.
+        # server.serve turns the collector off while the app loads; it is back on from here.
         gc.collect()
         gc.freeze()
+        gc.enable()
         async with live.running(), running_loops(db, settings):
             yield
         await db.dispose()
