@@ -68,8 +68,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         # Everything alive now (modules, the schema, compiled statements) lives as long as
         # the process: freezing it keeps full collections from rescanning it under load.
-        gc.collect()
+        # No collection first: it would find ~1,000 garbage objects (no measurable memory)
+        # in ~220,000 and cost 0.2 s of the start. server.serve turns the collector off
+        # while the app loads; it is back on from here.
         gc.freeze()
+        gc.enable()
         async with live.running(), running_loops(db, settings):
             yield
         await db.dispose()

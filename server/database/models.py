@@ -1,6 +1,9 @@
-"""The tables. Naming follows Prefect Server v1 (and so the Hasura API its clients speak)."""
+"""The tables. Naming follows Prefect Server v1 (and so the Hasura API its clients speak).
 
-from __future__ import annotations
+The serving process uses only their `__table__`s, so each model is built for a start that
+costs the least: the annotations are objects, not strings (no `from __future__ import
+annotations`: Pydantic would evaluate each), and Pydantic builds a model's validator only when
+one is first used (`defer_build`)."""
 
 import uuid
 from datetime import datetime
@@ -34,6 +37,12 @@ def belongs_to_dialect(obj: Any, dialect: str) -> bool:
     return dialect in getattr(obj, "info", {}).get("dialects", (dialect,))
 
 
+class _Table(SQLModel):
+    """The base of every table (no table itself): its validator is built on first use."""
+
+    model_config = {"defer_build": True}
+
+
 def _ts(nullable: bool = True, index: bool = False) -> Any:
     return Field(default=None, sa_type=UTCDateTime, nullable=nullable, index=index)
 
@@ -48,7 +57,7 @@ def _fk(target: str, ondelete: str = "CASCADE", index: bool = True) -> Any:
     )
 
 
-class Tenant(SQLModel, table=True):
+class Tenant(_Table, table=True):
     __tablename__ = "tenant"
     id: uuid.UUID = Field(primary_key=True)
     name: str
@@ -57,7 +66,7 @@ class Tenant(SQLModel, table=True):
     updated: datetime = _ts(nullable=False)
 
 
-class Project(SQLModel, table=True):
+class Project(_Table, table=True):
     __tablename__ = "project"
     __table_args__ = (sa.UniqueConstraint("tenant_id", "name"),)
     id: uuid.UUID = Field(primary_key=True)
@@ -68,7 +77,7 @@ class Project(SQLModel, table=True):
     updated: datetime = _ts(nullable=False)
 
 
-class FlowGroup(SQLModel, table=True):
+class FlowGroup(_Table, table=True):
     __tablename__ = "flow_group"
     __table_args__ = (sa.UniqueConstraint("tenant_id", "name"),)
     id: uuid.UUID = Field(primary_key=True)
@@ -83,7 +92,7 @@ class FlowGroup(SQLModel, table=True):
     updated: datetime = _ts(nullable=False)
 
 
-class Flow(SQLModel, table=True):
+class Flow(_Table, table=True):
     __tablename__ = "flow"
     __table_args__ = (
         sa.UniqueConstraint("flow_group_id", "version"),
@@ -115,7 +124,7 @@ class Flow(SQLModel, table=True):
     updated: datetime = _ts(nullable=False)
 
 
-class FlowRun(SQLModel, table=True):
+class FlowRun(_Table, table=True):
     __tablename__ = "flow_run"
     __table_args__ = (
         sa.Index("ix_flow_run__state_scheduled", "state", "scheduled_start_time"),
@@ -195,7 +204,7 @@ def _position() -> Any:
     return Field(default=None, sa_type=sa.BigInteger, nullable=True)
 
 
-class FlowRunState(SQLModel, table=True):
+class FlowRunState(_Table, table=True):
     __tablename__ = "flow_run_state"
     __table_args__ = (_stream_index("flow_run_state"),)
     id: uuid.UUID = Field(primary_key=True)
@@ -215,7 +224,7 @@ class FlowRunState(SQLModel, table=True):
     created: datetime = _ts(nullable=False)
 
 
-class FlowRunIdempotencyKey(SQLModel, table=True):
+class FlowRunIdempotencyKey(_Table, table=True):
     """One live key per flow group. The unique constraint settles concurrent creates."""
 
     __tablename__ = "flow_run_idempotency_key"
@@ -231,7 +240,7 @@ class FlowRunIdempotencyKey(SQLModel, table=True):
     updated: datetime = _ts(nullable=False)
 
 
-class Log(SQLModel, table=True):
+class Log(_Table, table=True):
     __tablename__ = "log"
     __table_args__ = (
         sa.Index("ix_log__flow_run_id_timestamp", "flow_run_id", "timestamp"),
@@ -252,7 +261,7 @@ class Log(SQLModel, table=True):
     created: datetime = _ts(nullable=False)
 
 
-class Agent(SQLModel, table=True):
+class Agent(_Table, table=True):
     __tablename__ = "agent"
     id: uuid.UUID = Field(primary_key=True)
     tenant_id: uuid.UUID = _fk("tenant.id", index=False)
@@ -266,7 +275,7 @@ class Agent(SQLModel, table=True):
     updated: datetime = _ts(nullable=False)
 
 
-class Deployment(SQLModel, table=True):
+class Deployment(_Table, table=True):
     """A named, reusable way to run a flow group (the REST door, seed 003)."""
 
     __tablename__ = "deployment"
@@ -288,7 +297,7 @@ class Deployment(SQLModel, table=True):
     updated: datetime = _ts(nullable=False)
 
 
-class StreamCounter(SQLModel, table=True):
+class StreamCounter(_Table, table=True):
     """SQLite only: the last `seq` given to a stream table's row (PostgreSQL uses a sequence).
     A counter, not max(seq), so deleting the newest rows never lets a number be given twice."""
 
@@ -297,7 +306,7 @@ class StreamCounter(SQLModel, table=True):
     value: int = Field(sa_type=sa.BigInteger)
 
 
-class LoopLease(SQLModel, table=True):
+class LoopLease(_Table, table=True):
     """Which process runs a server loop now; taken and renewed by a conditional UPDATE."""
 
     __tablename__ = "loop_lease"
@@ -320,7 +329,7 @@ loop_lease: sa.Table = LoopLease.__table__  # type: ignore[attr-defined]
 stream_counter: sa.Table = StreamCounter.__table__  # type: ignore[attr-defined]
 
 
-class ApiKey(SQLModel, table=True):
+class ApiKey(_Table, table=True):
     """An API key: only the SHA-256 of the key is stored, never the key."""
 
     __tablename__ = "api_key"
@@ -342,7 +351,7 @@ api_key: sa.Table = ApiKey.__table__  # type: ignore[attr-defined]
 # demand by get_or_create_task_run_info, settled by the unique (flow_run, task, map_index).
 
 
-class Task(SQLModel, table=True):
+class Task(_Table, table=True):
     __tablename__ = "task"
     __table_args__ = (sa.UniqueConstraint("flow_id", "slug"),)
     id: uuid.UUID = Field(primary_key=True)
@@ -366,7 +375,7 @@ class Task(SQLModel, table=True):
     updated: datetime = _ts(nullable=False)
 
 
-class Edge(SQLModel, table=True):
+class Edge(_Table, table=True):
     __tablename__ = "edge"
     __table_args__ = (sa.Index("ix_edge__flow_id", "flow_id"),)
     id: uuid.UUID = Field(primary_key=True)
@@ -381,7 +390,7 @@ class Edge(SQLModel, table=True):
     updated: datetime = _ts(nullable=False)
 
 
-class TaskRun(SQLModel, table=True):
+class TaskRun(_Table, table=True):
     __tablename__ = "task_run"
     __table_args__ = (sa.UniqueConstraint("flow_run_id", "task_id", "map_index"),)
     id: uuid.UUID = Field(primary_key=True)
@@ -408,7 +417,7 @@ class TaskRun(SQLModel, table=True):
     updated: datetime = _ts(nullable=False)
 
 
-class TaskRunState(SQLModel, table=True):
+class TaskRunState(_Table, table=True):
     __tablename__ = "task_run_state"
     __table_args__ = (_stream_index("task_run_state"),)
     id: uuid.UUID = Field(primary_key=True)
@@ -438,7 +447,7 @@ task_run_state: sa.Table = TaskRunState.__table__  # type: ignore[attr-defined]
 # that hold one, so a run that ends (or is failed by the zombie killer) frees its slot at once.
 
 
-class FlowConcurrencyLimit(SQLModel, table=True):
+class FlowConcurrencyLimit(_Table, table=True):
     """At most `limit` flow runs carrying the label `name` are claimed or running at once."""
 
     __tablename__ = "flow_concurrency_limit"
@@ -451,7 +460,7 @@ class FlowConcurrencyLimit(SQLModel, table=True):
     updated: datetime = _ts(nullable=False)
 
 
-class TaskTagLimit(SQLModel, table=True):
+class TaskTagLimit(_Table, table=True):
     """At most `limit` task runs whose task has the tag `tag` run at once (Prefect Cloud v1)."""
 
     __tablename__ = "task_tag_limit"

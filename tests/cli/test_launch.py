@@ -4,8 +4,10 @@ reaches the server sooner; every other command gets the whole CLI."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -43,3 +45,40 @@ def test_every_other_command_gets_the_whole_cli() -> None:
     for command in ("server", "db", "run", "flow-run", "agent", "api-key", "register"):
         assert command in done.stdout, done.stdout
     assert "httpx" in done.stdout.strip().splitlines()[-1]
+
+
+SERVING_PROBE = """
+import asyncio, gc
+import server.serve
+collector_off_while_loading = not gc.isenabled()
+from server.app import create_app
+from server.database import models
+app = create_app()
+
+async def start_and_stop():
+    async with app.router.lifespan_context(app):
+        print("ENABLED", gc.isenabled(), "FROZEN", gc.get_freeze_count() > 100_000)
+
+asyncio.run(start_and_stop())
+print("OFF_WHILE_LOADING", collector_off_while_loading)
+tables = [m for m in vars(models).values()
+          if isinstance(m, type) and issubclass(m, models.SQLModel) and hasattr(m, "__table__")]
+print("VALIDATORS_BUILT", [t.__name__ for t in tables if t.__pydantic_complete__])
+"""
+
+
+def test_the_serving_process_loads_with_the_collector_off_and_builds_no_model_validators(
+    tmp_path: Path,
+) -> None:
+    """server.serve turns the garbage collector off while the app loads, the lifespan freezes
+    what is loaded and turns it back on; the tables' Pydantic validators, which serving never
+    uses, are not built (defer_build)."""
+    env = {**os.environ, "FLOWRUN_DATABASE_URL": f"sqlite:///{tmp_path / 'probe.db'}",
+           "FLOWRUN_LOOPS_ENABLED": "false"}
+    done = subprocess.run([sys.executable, "-c", SERVING_PROBE], capture_output=True,
+                          text=True, timeout=120, cwd=ROOT, env=env)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "ENABLED True FROZEN True" in lines, done.stdout
+    assert "OFF_WHILE_LOADING True" in lines, done.stdout
+    assert "VALIDATORS_BUILT []" in lines, done.stdout

@@ -1,6 +1,8 @@
-"""Mutation resolvers: parse the input, call one service in one write transaction, render."""
+"""Mutation resolvers: parse the input, call one service in one write transaction, render.
 
-from __future__ import annotations
+The resolver modules have no `from __future__ import annotations`: their annotations are
+objects when defined, which Strawberry takes as they are; strings it would parse and evaluate
+one by one, at every start (a fifth of what importing these modules costs)."""
 
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar, dataclass_transform

@@ -4,8 +4,6 @@ The names and input/payload types are Prefect 1's where Prefect 1 has the mutati
 (register_agent, get_runs_in_queue, update_flow_run_heartbeat); `claim_flow_runs` is ours:
 it moves due runs to Submitted for one agent atomically, so agents never race."""
 
-from __future__ import annotations
-
 import uuid
 from typing import Annotated
 

@@ -2,8 +2,6 @@
 again), list (never the key nor its hash), revoke. `flowrun api-key` does the same on the
 database directly."""
 
-from __future__ import annotations
-
 import uuid
 
 import strawberry

@@ -4,8 +4,6 @@ Each mutation runs in one write transaction: all matched runs change, or none. T
 return the ids changed, so a caller (the web UI, `flowrun flow-run cancel --where`) can say
 what happened to which run."""
 
-from __future__ import annotations
-
 import uuid
 from typing import Annotated
 

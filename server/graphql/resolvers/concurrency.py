@@ -1,7 +1,5 @@
 """Concurrency limits: flow runs by label (and, below, task runs by tag, as Prefect Cloud v1)."""
 
-from __future__ import annotations
-
 import uuid
 
 import strawberry

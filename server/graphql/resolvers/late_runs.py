@@ -1,8 +1,6 @@
 """Late runs: a flow group's setting to skip runs that are too late (flow_run.late, and
 `flow_run_aggregate(where: {late: {_eq: true}})` for the count, come from the generated API)."""
 
-from __future__ import annotations
-
 import uuid
 
 import strawberry

@@ -1,8 +1,6 @@
 """write_run_logs: Prefect 1's batch log mutation. Reads go through the generated `log`
 query and the `flow_run.logs` relation."""
 
-from __future__ import annotations
-
 import uuid
 
 import strawberry

@@ -2,8 +2,6 @@
 string with its tasks and edges in batches, schedules on and off, a tenant, an agent
 heartbeat, and `hello`."""
 
-from __future__ import annotations
-
 import uuid
 
 import strawberry

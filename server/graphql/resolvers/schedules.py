@@ -1,8 +1,6 @@
 """Flow group schedules, in Prefect Server v1's shapes: set_flow_group_schedule (cron and
 interval clocks, a time zone) and delete_flow_group_schedule; plus pausing and resuming."""
 
-from __future__ import annotations
-
 import uuid
 
 import strawberry

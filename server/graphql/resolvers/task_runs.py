@@ -2,8 +2,6 @@
 task starts, set_task_run_states for each transition, get_task_run_info after a version lock.
 Reads of task runs go through the generated `task_run` query and `flow_run.task_runs`."""
 
-from __future__ import annotations
-
 import uuid
 from typing import Annotated
 
