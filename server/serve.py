@@ -7,8 +7,8 @@ migrating.
 
 The cyclic garbage collector is off while the app is imported and built: that allocates a
 few hundred thousand objects that live as long as the process, and the full collections they
-would trigger cost about a tenth of the start's CPU. The app's lifespan collects once, freezes
-what is alive, and turns it back on (server/app.py). This runs at import, so every worker
+would trigger cost about a tenth of the start's CPU. The app's lifespan freezes what is alive
+and turns it back on (server/app.py). This runs at import, so every worker
 process (uvicorn spawns them, importing this module first) starts the same way."""
 
 from __future__ import annotations
