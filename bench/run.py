@@ -508,9 +508,10 @@ def serving(command: Sequence[str], env: Mapping[str, str], port: int, log_path:
 
 
 @contextmanager
-def running_server(opts: Options, database_url: str, workdir: Path) -> Iterator[Server]:
+def running_server(opts: Options, database_url: str, workdir: Path,
+                   extra_env: Mapping[str, str] | None = None) -> Iterator[Server]:
     port = free_port()
-    env = server_env(opts, database_url, port)
+    env = {**server_env(opts, database_url, port), **(extra_env or {})}
     migrate(opts, env)
     with serving([str(opts.flowrun), "server", "start"], env, port, workdir / "server.log",
                  opts.startup_timeout) as server:
