@@ -26,7 +26,7 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address the API server binds to")
     port: int = Field(4200, description="Port the API server listens on")
     workers: int = Field(1, ge=1, description="API server processes, up to one per core "
-                         "(on SQLite more processes serve more reads, not more writes)")
+                         "(on SQLite their writes take turns on its one lock)")
     idempotency_window_seconds: int = Field(
         86400, ge=1, description="How long an idempotency key keeps naming its run (24 hours)"
     )
