@@ -200,8 +200,7 @@ class ReadPlanner:
         if leaves is None:
             return None
         columns = {leaf.column for leaf in leaves if leaf.column is not None}
-        columns.add("id" if "id" in entity.columns else
-                    next(iter(entity.table.primary_key)).name)
+        columns.add(entity.key)
         return ReadPlan(operation, node, self.core.query_type.fields[node.name.value],  # type: ignore[union-attr]
                         kind, entity, tuple(sorted(columns)), tuple(leaves))
 

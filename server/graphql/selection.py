@@ -25,7 +25,7 @@ def selected_columns(info: strawberry.Info, entity: Entity) -> tuple[str, ...]:
         entity.relations[name].local for name in names if name in entity.relations
     )
     columns.update(c for name in names for c in DERIVED.get(name, ()) if c in entity.table.c)
-    columns.add("id" if "id" in entity.columns else next(iter(entity.table.primary_key)).name)
+    columns.add(entity.key)
     return tuple(sorted(columns))
 
 

@@ -48,6 +48,11 @@ class Entity:
     hidden: frozenset[str] = frozenset({"tenant_id", "xid", "seq"})
 
     @cached_property
+    def key(self) -> str:
+        """The column that names a row: `id`, else the primary key's first column."""
+        return "id" if "id" in self.table.c else next(iter(self.table.primary_key.columns)).name
+
+    @cached_property
     def columns(self) -> dict[str, ColumnKind]:
         return {
             c.name: column_kind(c) for c in self.table.columns if c.name not in self.hidden

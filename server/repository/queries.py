@@ -33,7 +33,7 @@ async def select_rows(
     table = entity.table
     selected = [table.c[c] for c in columns] if columns else [table]
     stmt = sa.select(*selected).where(compile_where(entity, where, conn.dialect.name))
-    stmt = stmt.order_by(*compile_order_by(entity, order_by), table.c[_key(entity)])
+    stmt = stmt.order_by(*compile_order_by(entity, order_by), table.c[entity.key])
     stmt = stmt.limit(min(limit, MAX_LIMIT) if limit is not None else MAX_LIMIT)
     if offset:
         stmt = stmt.offset(offset)
@@ -54,7 +54,7 @@ async def by_id(
 def _by_id_statement(name: str, columns: tuple[str, ...] | None) -> sa.Select[Any]:
     table = ENTITIES[name].table
     selected = [table.c[c] for c in columns] if columns else [table]
-    return sa.select(*selected).where(table.c[_key(ENTITIES[name])] == sa.bindparam("key"))
+    return sa.select(*selected).where(table.c[ENTITIES[name].key] == sa.bindparam("key"))
 
 
 async def count_rows(conn: Conn, entity: Entity, *, where: dict[str, Any] | None = None) -> int:
@@ -86,7 +86,7 @@ async def children(
     through a window function, so one query serves the whole batch."""
     _check_window(limit, offset)
     table = entity.table
-    ordering = [*compile_order_by(entity, order_by), table.c[_key(entity)]]
+    ordering = [*compile_order_by(entity, order_by), table.c[entity.key]]
     condition = sa.and_(
         table.c[column].in_(keys), compile_where(entity, where, conn.dialect.name)
     )
@@ -115,10 +115,6 @@ def _check_window(limit: int | None, offset: int | None) -> None:
         raise InvalidInput(f"limit must be 0 or more, not {limit}", field="limit")
     if offset is not None and offset < 0:
         raise InvalidInput(f"offset must be 0 or more, not {offset}", field="offset")
-
-
-def _key(entity: Entity) -> str:
-    return "id" if "id" in entity.table.c else next(iter(entity.table.primary_key.columns)).name
 
 
 def entity(name: str) -> Entity:
