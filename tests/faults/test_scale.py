@@ -34,13 +34,27 @@ def _start(database_url: str, count: int, env: dict[str, str] | None = None) -> 
 
 
 async def _same_key_creates(servers: list[Restartable], flow_id: str) -> list[httpx.Response]:
-    limits = httpx.Limits(max_connections=CONNECTIONS)
-    async with httpx.AsyncClient(timeout=120, limits=limits) as http:
-        body = {"query": CREATE, "variables": {"input": {"flow_id": flow_id,
-                                                          "idempotency_key": "one-key"}}}
-        return await asyncio.gather(*[
-            http.post(servers[i % len(servers)].graphql_url, json=body)
-            for i in range(CREATES)])
+    """CONNECTIONS clients at once, each on its own keep-alive connection to one server,
+    sending its share of the CREATES one after another. No request waits in a client's
+    connection pool: httpx's pool queueing many requests for fewer connections is reported to
+    fail some with ReadError by itself (encode/httpx#3348), which says nothing of the server."""
+    body = {"query": CREATE, "variables": {"input": {"flow_id": flow_id,
+                                                      "idempotency_key": "one-key"}}}
+
+    async def connection(index: int) -> list[httpx.Response]:
+        url = servers[index % len(servers)].graphql_url
+        limits = httpx.Limits(max_connections=1)
+        async with httpx.AsyncClient(timeout=120, limits=limits) as http:
+            return [await http.post(url, json=body) for _ in range(CREATES // CONNECTIONS)]
+
+    try:
+        shares = await asyncio.gather(*[connection(i) for i in range(CONNECTIONS)])
+    except httpx.TransportError as exc:  # say what the servers saw, not only the client
+        logs = "\n".join(f"--- server on port {s.port}, exit code "
+                         f"{s.server and s.server.process.poll()}:\n{s.log()[-3000:]}"
+                         for s in servers)
+        raise AssertionError(f"a request failed below HTTP: {exc!r}\n{logs}") from exc
+    return [response for share in shares for response in share]
 
 
 async def test_a_thousand_concurrent_creates_with_one_key_over_four_processes_make_one_run(
