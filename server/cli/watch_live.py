@@ -1,7 +1,8 @@
 """Following a run over GraphQL subscriptions: its state history and its logs arrive as
 streams (`flow_run_state_stream`, `log_stream`), each row once, as soon as it commits. Raises
-LiveUnavailable when no WebSocket can be had (a proxy refused it, the connection dropped):
-the caller goes on by polling from where this stopped."""
+LiveUnavailable when no WebSocket can be had (a proxy refused it, the connection dropped), or
+when the run has ended but its stream is behind (BEHIND): the caller goes on by polling from
+where this stopped."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import time
 from collections.abc import Callable
 
 from ..client import Client
+from ..client.errors import LiveUnavailable
 from ..client.models import LogRecord, is_finished
 
 STATES = """subscription($id: uuid!) {
@@ -24,7 +26,12 @@ LOGS = """subscription($id: uuid!) {
 # Agents ship a run's last log lines after its last state: keep reading until they are quiet.
 LOGS_AFTER_END = 1.5
 QUIET = 0.25
-CHECK_EVERY = 5.0  # while quiet, ask over HTTP whether the run still exists
+CHECK_EVERY = 5.0  # ask over HTTP whether the run still exists, and whether it ended
+# On PostgreSQL a stream sends a row only once no older writing transaction is running
+# anywhere on the database server (repository/streams.py): one held open for minutes, by
+# another application or a migration, holds every stream back that long. The run's own row,
+# read over HTTP, is not held back: when it says the run ended, the caller polls the rest.
+BEHIND = "the run has ended, but its state stream is behind: reading the rest over HTTP"
 
 OnState = Callable[[int, str, str | None], None]
 OnLog = Callable[[LogRecord], None]
@@ -42,8 +49,10 @@ def follow_live(client: Client, flow_run_id: str, *, on_state: OnState,
         while finished_at is None or (
                 logs is not None and time.monotonic() - finished_at < LOGS_AFTER_END):
             if time.monotonic() - checked > CHECK_EVERY:
-                client.get_flow_run_info(flow_run_id)  # NOT_FOUND once the run was deleted
+                info = client.get_flow_run_info(flow_run_id)  # NOT_FOUND once it was deleted
                 checked = time.monotonic()
+                if info.is_finished and finished_at is None:
+                    raise LiveUnavailable(BEHIND)
             for op_id, data in live.results(timeout=QUIET):
                 if op_id == states:
                     for row in data["flow_run_state_stream"]:
