@@ -7,7 +7,8 @@ import psycopg
 import pytest
 
 from server.client import Client
-from tests.databases import admin_dsn
+from server.database.engine import Database
+from tests.databases import admin_dsn, empty
 from tests.e2e.motion import EXAMPLES, agents, cli
 from tests.live import LiveServer, start_server
 from tests.live_updates.proxy import HttpOnlyProxy
@@ -82,6 +83,9 @@ async def test_run_watch_and_logs_follow_end_while_a_writer_elsewhere_holds_the_
     PostgreSQL server, holds every stream's horizon back for as long as it runs: the watch
     sees the run end over HTTP and reads the rest without the stream. Before, it waited for
     that transaction to end (here: never, until the CLI's timeout)."""
+    database = Database(postgresql_url)
+    await empty(database)  # the session's database, shared with other tests' flows
+    await database.dispose()
     with start_server(postgresql_url) as server, psycopg.connect(admin_dsn()) as elsewhere:
         elsewhere.execute("SELECT pg_current_xact_id()")  # a writer's xid, held open
         _register(server.graphql_url)
