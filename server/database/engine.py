@@ -3,8 +3,8 @@
 `Database.transaction(write=...)` is the one way to talk to the database. On SQLite a write
 transaction begins IMMEDIATE, so concurrent writers queue on SQLite's busy handler (they wait,
 never fail) instead of failing when a deferred read lock cannot be upgraded. On PostgreSQL both
-kinds are plain READ COMMITTED transactions; races are settled by constraints and conditional
-UPDATEs in the repository."""
+kinds are plain READ COMMITTED transactions over a pool kept in autocommit; races are settled
+by constraints and conditional UPDATEs in the repository."""
 
 from __future__ import annotations
 
@@ -74,9 +74,11 @@ class Database:
             self.checkpointer = (sqlite_inline.Checkpointer(database)
                                  if database and database != ":memory:" else None)
         else:
-            self.write_engine = self.engine
-            # Reads run in autocommit: no BEGIN/COMMIT round trips around a SELECT.
-            self.read_engine = self.engine.execution_options(isolation_level="AUTOCOMMIT")
+            # The pool's connections stay in autocommit, so a read (and a one-statement write)
+            # costs no BEGIN/COMMIT round trips and no isolation switch at checkout and
+            # return; only a transaction sets READ COMMITTED, for its connection's turn.
+            self.read_engine = self.engine
+            self.write_engine = self.engine.execution_options(isolation_level="READ COMMITTED")
 
     @property
     def is_sqlite(self) -> bool:
@@ -96,6 +98,7 @@ class Database:
             pool_size=pool_size,
             max_overflow=0,
             pool_timeout=timeout,
+            isolation_level="AUTOCOMMIT",
             connect_args={"connect_timeout": max(1, int(timeout)), "options": "-c timezone=UTC"},
         )
 
@@ -142,7 +145,10 @@ class Database:
     @asynccontextmanager
     async def _transaction(self, *, write: bool) -> AsyncIterator[AsyncConnection]:
         with translated_errors():
-            async with (self.write_engine if write else self.engine).connect() as conn:
+            # SQLite: the one write connection or the read pool; PostgreSQL: READ COMMITTED
+            # over the autocommit pool, for reads and writes alike.
+            engine = self.write_engine if write or not self.is_sqlite else self.engine
+            async with engine.connect() as conn:
                 if write:
                     await conn.execution_options(**{_WRITE: True})
                 try:
@@ -173,7 +179,7 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
-        if self.write_engine is not self.engine:
+        if self.is_sqlite:  # on PostgreSQL write_engine is a view of the same pool
             await self.write_engine.dispose()
         if self.checkpointer is not None:
             self.checkpointer.stop()

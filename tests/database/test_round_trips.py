@@ -45,7 +45,9 @@ def watching(database: Database) -> Iterator[Sent]:
     BEGIN statement; on PostgreSQL the first statement psycopg sends outside autocommit on a
     connection (psycopg sends BEGIN before it), counted once until that connection commits."""
     sent = Sent()
-    engines = {database.engine.sync_engine, database.write_engine.sync_engine}
+    # On PostgreSQL write_engine is a view of engine whose events engine's listeners see too.
+    engines = ({database.engine.sync_engine, database.write_engine.sync_engine}
+               if database.is_sqlite else {database.engine.sync_engine})
     open_on: set[int] = set()
 
     def on_statement(conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
@@ -182,3 +184,29 @@ async def test_the_rest_door_writes_as_graphql_does(
                                    json={"state": {"type": "RUNNING"}})
         assert moved.status_code == 201, moved.text
         assert (len(sent.writes), sent.transactions) == ((1, 0) if pg else (2, 1)), sent
+
+
+async def test_a_transaction_is_atomic_and_hands_its_connection_back_in_autocommit(
+    db: Database
+) -> None:
+    """PostgreSQL's pool is kept in autocommit; a transaction sets READ COMMITTED for its
+    turn only. Its writes still commit or vanish together, and the connection it used serves
+    the next read without a BEGIN (one connection in the pool, so it is the same one)."""
+    small = Database(str(db.url), pool_size=1, timeout=10)
+    flow = await make_flow(db)
+    try:
+        with pytest.raises(RuntimeError), watching(small) as sent:
+            async with small.transaction(write=True) as conn:
+                await conn.execute(sa.text("UPDATE flow SET name = 'renamed' WHERE id = :id"),
+                                   {"id": flow.hex if small.is_sqlite else flow})
+                raise RuntimeError("after the write")
+        assert sent.transactions == 1, sent
+        with watching(small) as sent:
+            async with small.read() as conn:
+                name = (await conn.execute(sa.text("SELECT name FROM flow WHERE id = :id"),
+                                           {"id": flow.hex if small.is_sqlite else flow}
+                                           )).scalar_one()
+        assert name == "hello"
+        assert sent.transactions == (1 if small.is_sqlite else 0), sent
+    finally:
+        await small.dispose()
