@@ -12,20 +12,22 @@ from sqlalchemy import create_engine, pool
 
 from server.database import models
 from server.database.engine import sync_url
+from server.database.types import JSONType
 from server.settings import get_settings
 
 config = context.config
+models.add_dialect_indexes()
 target_metadata = models.SQLModel.metadata
 
 
 def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
     """Render our column types by import, so migrations use the same UTC and JSON types."""
+    if type_ == "type" and obj is JSONType:
+        autogen_context.imports.add("import server.database.types")
+        return "server.database.types.JSONType"
     if type_ == "type" and obj.__class__.__module__ == "server.database.types":
         autogen_context.imports.add("import server.database.types")
         return f"server.database.types.{obj.__class__.__name__}()"
-    if type_ == "type" and getattr(obj, "_variant_mapping", None):
-        autogen_context.imports.add("import server.database.types")
-        return "server.database.types.JSONType"
     return False
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 from datetime import UTC, datetime
+from types import ModuleType
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Dialect
 
 
@@ -54,9 +55,38 @@ def plain_utc(value: datetime) -> datetime:
     return plain - offset if offset else plain
 
 
-# JSON everywhere; JSONB on PostgreSQL for containment (@>) and key tests (?), which GIN indexes
-# serve on flow_run.labels and flow_run.parameters (migration 0007).
-# Python None is stored as SQL NULL (not JSON 'null'), so `_is_null` means what it says.
-JSONType = sa.JSON(none_as_null=True).with_variant(
-    postgresql.JSONB(none_as_null=True), "postgresql"
-)
+def dialect_module(name: str) -> ModuleType:
+    """SQLAlchemy's dialect package for `name` ("postgresql" or "sqlite"), imported when first
+    asked for: a SQLite server never loads PostgreSQL's (about 2 MiB of memory and 70 ms of
+    start-up, bench/startup.py)."""
+    return importlib.import_module(f"sqlalchemy.dialects.{name}")
+
+
+def jsonb() -> sa.types.TypeEngine[Any]:
+    """PostgreSQL's JSONB, for casts in statements built for PostgreSQL only."""
+    jsonb_type: sa.types.TypeEngine[Any] = dialect_module("postgresql").JSONB()
+    return jsonb_type
+
+
+class JSONColumn(sa.TypeDecorator[Any]):
+    """JSON everywhere; JSONB on PostgreSQL for containment (@>) and key tests (?), which GIN
+    indexes serve on flow_run.labels and flow_run.parameters (migration 0007). Python None is
+    stored as SQL NULL (not JSON 'null'), so `_is_null` means what it says.
+
+    A decorator rather than `JSON().with_variant(JSONB(), ...)`, which needs PostgreSQL's
+    dialect imported to build the column types."""
+
+    impl = sa.JSON
+    cache_ok = True
+    hashable = False  # as sa.JSON: values are dicts and lists
+
+    def __init__(self) -> None:
+        super().__init__(none_as_null=True)
+
+    def load_dialect_impl(self, dialect: Dialect) -> sa.types.TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(dialect_module("postgresql").JSONB(none_as_null=True))
+        return dialect.type_descriptor(sa.JSON(none_as_null=True))
+
+
+JSONType = JSONColumn()

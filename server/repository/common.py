@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ..database.errors import translated_errors
 from ..database.models import DEFAULT_TENANT_ID
+from ..database.types import dialect_module
 from ..domain.errors import Conflict
 
 Conn = AsyncConnection
@@ -25,8 +25,7 @@ def new_id() -> uuid.UUID:
 
 def upsert(conn: Conn, table: sa.Table) -> Any:
     """INSERT ... ON CONFLICT for the connection's dialect (both speak the same clause)."""
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table)
+    return dialect_module(conn.dialect.name).insert(table)
 
 
 async def insert_unique(conn: Conn, stmt: Any, what: str) -> None:

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
 
 from ..database.models import flow_concurrency_limit, flow_run, task_tag_limit
+from ..database.types import jsonb
 from ..domain.states import StateType
 from .common import TENANT_ID, Conn, Row, first, upsert
 from .run_queue import names_of
@@ -83,7 +83,7 @@ def json_elements(conn: Conn, column: sa.ColumnElement[object]) -> sa.TableValue
     if conn.dialect.name == "postgresql":
         as_array = sa.case(
             (sa.func.jsonb_typeof(column) == "array", column),
-            else_=sa.cast(sa.literal("[]"), postgresql.JSONB),
+            else_=sa.cast(sa.literal("[]"), jsonb()),
         )
         return sa.func.jsonb_array_elements_text(as_array).table_valued("value")
     return sa.func.json_each(column).table_valued("value")

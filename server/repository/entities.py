@@ -13,7 +13,7 @@ from functools import cached_property
 import sqlalchemy as sa
 
 from ..database import models as m
-from ..database.types import UTCDateTime
+from ..database.types import JSONColumn, UTCDateTime
 
 
 class ColumnKind(StrEnum):
@@ -63,7 +63,7 @@ def column_kind(column: sa.Column[object]) -> ColumnKind:
     col_type = column.type
     if isinstance(col_type, UTCDateTime):
         return TIMESTAMP
-    if isinstance(col_type, sa.JSON) or getattr(col_type, "_variant_mapping", None):
+    if isinstance(col_type, sa.JSON | JSONColumn):
         return JSON
     if isinstance(col_type, sa.Uuid):
         return UUID

@@ -16,8 +16,8 @@ from typing import Any
 
 import orjson
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
 
+from ..database.types import jsonb
 from ..domain.errors import InvalidInput
 from ..domain.times import parse_time
 from .entities import (
@@ -126,7 +126,7 @@ def json_contains(column: Any, value: Any, dialect: str) -> Clause:
     if dialect == "postgresql":
         # is_comparison: the result is a boolean (so _not can negate it), not JSON.
         contains: Clause = column.op("@>", is_comparison=True)(
-            sa.cast(sa.literal(value, sa.JSON()), postgresql.JSONB)
+            sa.cast(sa.literal(value, sa.JSON()), jsonb())
         )
         return contains
     return _sqlite_contains(column, value)

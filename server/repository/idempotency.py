@@ -15,10 +15,9 @@ from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from ..database.models import idempotency_key as table
-from ..database.types import UTCDateTime
+from ..database.types import UTCDateTime, dialect_module
 from .common import TENANT_ID, Conn, new_id
 
 
@@ -49,8 +48,7 @@ async def claim(
 
 @cache
 def _claim_statement(dialect: str) -> Any:
-    module = postgresql if dialect == "postgresql" else sqlite
-    insert = module.insert(table)
+    insert = dialect_module(dialect).insert(table)
     expired = table.c.expires_at <= sa.bindparam("now", type_=UTCDateTime())
     return insert.on_conflict_do_update(
         index_elements=["flow_group_id", "key"],

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 import orjson
 import pendulum
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
 
 from ..database.models import flow_run
+from ..database.types import jsonb
 from ..domain.states import STATE_TYPES, StateType
 from .common import Conn, Row
 
@@ -39,9 +39,9 @@ def labels_within(conn: Conn, labels: Sequence[str]) -> Clause:
     if conn.dialect.name == "postgresql":
         as_array = sa.case(
             (sa.func.jsonb_typeof(flow_run.c.labels) == "array", flow_run.c.labels),
-            else_=sa.cast(sa.literal("[]"), postgresql.JSONB),
+            else_=sa.cast(sa.literal("[]"), jsonb()),
         )
-        offered = sa.cast(sa.literal(orjson.dumps(list(labels)).decode()), postgresql.JSONB)
+        offered = sa.cast(sa.literal(orjson.dumps(list(labels)).decode()), jsonb())
         return as_array.op("<@")(offered)
     each = sa.func.json_each(flow_run.c.labels).table_valued("value")
     outside = sa.select(sa.literal(1)).select_from(each).where(each.c.value.not_in(list(labels)))
