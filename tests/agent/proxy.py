@@ -46,6 +46,13 @@ class Proxy:
                 client, _ = listener.accept()
             except OSError:
                 return
+            with self._lock:  # a connection accepted just before a cut must not outlive it
+                cut = self._listener is not listener
+                if not cut:
+                    self._sockets.append(client)
+            if cut:
+                client.close()
+                return
             self.forward(client)
 
     def forward(self, client: socket.socket, head: bytes = b"") -> None:
@@ -57,7 +64,13 @@ class Proxy:
             client.close()
             return
         with self._lock:
-            self._sockets += [client, upstream]
+            cut = client not in self._sockets  # cut while connecting upstream
+            if not cut:
+                self._sockets.append(upstream)
+        if cut:
+            client.close()
+            upstream.close()
+            return
         for source, sink in ((client, upstream), (upstream, client)):
             threading.Thread(target=_pump, args=(source, sink), daemon=True).start()
 
