@@ -29,17 +29,22 @@ run: install  ## set up, migrate and serve on http://127.0.0.1:4200 (SQLite by d
 	$(VENV)/bin/flowrun db upgrade
 	$(VENV)/bin/flowrun server start
 
+# The suite runs in TEST_WORKERS processes (pytest-xdist; TEST_WORKERS=0 runs it in this one).
+# Each worker starts its own servers over its own databases; more than 2 can exhaust
+# PostgreSQL's default 100 connections.
+TEST_WORKERS ?= 2
+
 test: $(TEST_INSTALLED)  ## the whole suite, on SQLite and on PostgreSQL
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS)
 
 test-slow-faults: $(TEST_INSTALLED)  ## the fault suite's races at scale (PostgreSQL, minutes)
 	$(PY) -m pytest -q -m slow_faults tests/faults
 
 test-sqlite: $(TEST_INSTALLED)
-	$(PY) -m pytest -q -k "not postgresql"
+	$(PY) -m pytest -q -n $(TEST_WORKERS) -k "not postgresql"
 
 test-postgresql: $(TEST_INSTALLED)
-	$(PY) -m pytest -q -k "not sqlite"
+	$(PY) -m pytest -q -n $(TEST_WORKERS) -k "not sqlite"
 
 lint: $(TEST_INSTALLED)
 	$(VENV)/bin/ruff check server tests bench

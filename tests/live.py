@@ -72,6 +72,9 @@ def launch(
         # The scheduler and zombie killer would write into whatever database a test shares
         # with this server; tests of the loops turn them on (with their own database).
         "FLOWRUN_LOOPS_ENABLED": "false",
+        # A small pool (requests beyond it wait their turn): the suite's workers start
+        # servers side by side over one PostgreSQL, whose connections are limited (100).
+        "FLOWRUN_DB_POOL_SIZE": "4",
         **(extra_env or {}),
     }
     with log_path.open("ab" if restart else "wb") as log:  # a restart keeps the first log

@@ -6,7 +6,10 @@ machine instead of reinstalling a client on every run."""
 
 from __future__ import annotations
 
+import fcntl
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -15,3 +18,15 @@ def cache_dir() -> Path:
     path = Path(os.environ.get("FLOWRUN_TEST_CACHE_DIR", default))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@contextmanager
+def build_lock(name: str) -> Iterator[None]:
+    """Held while a virtualenv is checked or built: the suite's workers (pytest -n), and
+    two test sessions, each find it missing at once and must not build it side by side."""
+    with (cache_dir() / f"{name}.lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -53,10 +53,14 @@ def ensure_sqlite_directory(url: sa.URL) -> None:
 
 
 class Database:
-    def __init__(self, url: str, *, pool_size: int = 10, timeout: float = 30.0) -> None:
+    def __init__(self, url: str, *, pool_size: int = 10, timeout: float = 30.0,
+                 overflow: int = 0) -> None:
+        """`overflow`: connections opened above `pool_size` for a burst and closed as soon as
+        they are handed back (0 for a server; the test suite's shared database uses it so
+        that one burst does not keep PostgreSQL sessions open for the rest of the run)."""
         self.url = async_url(url)
         self.dialect = self.url.get_backend_name()
-        self.engine = self._create_engine(pool_size, timeout)
+        self.engine = self._create_engine(pool_size, timeout, overflow)
         # Called after a write transaction commits / rolls back (events/sqlite.py).
         self.after_commit: AfterTransaction | None = None
         self.after_rollback: AfterTransaction | None = None
@@ -84,10 +88,10 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.dialect == "sqlite"
 
-    def _create_engine(self, pool_size: int, timeout: float) -> AsyncEngine:
+    def _create_engine(self, pool_size: int, timeout: float, overflow: int) -> AsyncEngine:
         if self.is_sqlite:
             ensure_sqlite_directory(self.url)
-            return _sqlite_engine(self.url, pool_size, timeout)
+            return _sqlite_engine(self.url, pool_size, timeout, overflow=overflow)
         return create_async_engine(
             self.url,
             json_serializer=_json_dumps,
@@ -96,7 +100,7 @@ class Database:
             # waits for a connection (up to `timeout`, then a 503) instead of opening and
             # closing a session per request, which cost more than the wait (bench: pool churn).
             pool_size=pool_size,
-            max_overflow=0,
+            max_overflow=overflow,
             pool_timeout=timeout,
             isolation_level="AUTOCOMMIT",
             connect_args={"connect_timeout": max(1, int(timeout)), "options": "-c timezone=UTC"},
@@ -189,14 +193,14 @@ def _json_dumps(value: Any) -> str:
     return orjson.dumps(value).decode()
 
 
-def _sqlite_engine(url: sa.URL, pool_size: int, timeout: float, *, writer: bool = False
-                   ) -> AsyncEngine:
+def _sqlite_engine(url: sa.URL, pool_size: int, timeout: float, *, writer: bool = False,
+                   overflow: int = 0) -> AsyncEngine:
     engine = create_async_engine(
         url,
         json_serializer=_json_dumps,
         json_deserializer=orjson.loads,
         pool_size=pool_size,
-        max_overflow=0,
+        max_overflow=overflow,
         pool_timeout=timeout,
         # A short busy timeout: a statement waits this long at most with the event loop held;
         # the wait for another process's write lock is begin_immediate's, asynchronous.

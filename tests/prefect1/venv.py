@@ -8,15 +8,12 @@ written last says the build finished, so a half-built environment is rebuilt."""
 
 from __future__ import annotations
 
-import fcntl
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from tests.venvs import cache_dir
+from tests.venvs import build_lock, cache_dir
 
 CACHE = cache_dir()
 VENV = CACHE / "prefect1-venv-1.4.1"
@@ -37,7 +34,7 @@ def bin_path(name: str) -> Path:
 def ensure() -> Path:
     """The Prefect 1 environment's python, built if it is missing or broken."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    with _locked(CACHE / "prefect1-venv.lock"):
+    with build_lock("prefect1-venv"):
         if _usable():
             return bin_path("python")
         shutil.rmtree(VENV, ignore_errors=True)
@@ -66,13 +63,3 @@ def _run(command: list[str], what: str) -> None:
     if result.returncode != 0:
         tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
         raise Unavailable(f"could not {what} (exit {result.returncode}):\n{tail}")
-
-
-@contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    with path.open("w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -11,7 +11,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from tests.venvs import cache_dir
+from tests.venvs import build_lock, cache_dir
 
 PREFECT = "prefect==3.9.1"
 VENV = cache_dir() / "prefect3-venv-3.9.1"
@@ -24,6 +24,11 @@ class InstallFailed(Exception):
 
 def prefect3_python() -> Path:
     """The venv's python, with prefect 3.9.1 importable (building the venv if needed)."""
+    with build_lock("prefect3-venv"):
+        return _ensure()
+
+
+def _ensure() -> Path:
     python = VENV / "bin" / "python"
     if _has_prefect(python):
         return python
