@@ -15,9 +15,11 @@ from ..database.models import deployment, flow, flow_run, flow_run_state, task_r
 from ..domain.records import FlowRunRecord, FlowRunView
 from ..domain.states import NewState, StateType
 from ..domain.times import parse_time
+from . import driver_reads
 from . import task_runs as task_run_repo
 from . import tasks as task_repo
 from .common import TENANT_ID, Conn, first, new_id
+from .driver_reads import DriverStatement
 from .filters import Clause, json_contains
 from .run_states import (
     first_state_columns,
@@ -112,11 +114,12 @@ async def get(conn: Conn, flow_run_id: uuid.UUID) -> FlowRunRecord | None:
     return None if row is None else FlowRunRecord(**row._mapping)
 
 
-_VIEW_BY_ID = _VIEW.where(flow_run.c.id == sa.bindparam("flow_run_id", type_=sa.Uuid()))
+_VIEW_BY_ID = DriverStatement(
+    _VIEW.where(flow_run.c.id == sa.bindparam("flow_run_id", type_=sa.Uuid())))
 
 
 async def view(conn: Conn, flow_run_id: uuid.UUID) -> FlowRunView | None:
-    row = (await conn.execute(_VIEW_BY_ID, {"flow_run_id": flow_run_id})).first()
+    row = await driver_reads.first(conn, _VIEW_BY_ID, {"flow_run_id": flow_run_id})
     return None if row is None else FlowRunView(**row._mapping)
 
 

@@ -11,7 +11,9 @@ from typing import Any
 import sqlalchemy as sa
 
 from ..domain.errors import InvalidInput
+from . import driver_reads
 from .common import Conn, Row
+from .driver_reads import DriverStatement
 from .entities import ENTITIES, Entity
 from .filters import compile_order_by, compile_where
 
@@ -45,16 +47,17 @@ async def by_id(
 ) -> Row | None:
     """One row by primary key (only `columns`, when given), through a statement built once
     per entity and column set."""
-    stmt = _by_id_statement(entity.name, columns)
-    row: Row | None = (await conn.execute(stmt, {"key": key})).first()
+    row: Row | None = await driver_reads.first(conn, _by_id_statement(entity.name, columns),
+                                               {"key": key})
     return row
 
 
 @lru_cache(maxsize=1024)
-def _by_id_statement(name: str, columns: tuple[str, ...] | None) -> sa.Select[Any]:
+def _by_id_statement(name: str, columns: tuple[str, ...] | None) -> DriverStatement:
     table = ENTITIES[name].table
     selected = [table.c[c] for c in columns] if columns else [table]
-    return sa.select(*selected).where(table.c[ENTITIES[name].key] == sa.bindparam("key"))
+    return DriverStatement(
+        sa.select(*selected).where(table.c[ENTITIES[name].key] == sa.bindparam("key")))
 
 
 async def count_rows(conn: Conn, entity: Entity, *, where: dict[str, Any] | None = None) -> int:

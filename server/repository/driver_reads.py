@@ -1,0 +1,110 @@
+"""Hot reads on PostgreSQL sent through psycopg itself, not through SQLAlchemy's execution.
+
+A read by primary key is one prepared SELECT, but SQLAlchemy's execution of it (the greenlet
+hop, the compiled-cache lookup, the execution context and the result object) costs about
+three times what psycopg's own execute-and-fetch does (bench/cpu.py measures the requests:
+`flow_run_by_pk`, `rest_read_flow_run`). For the reads a frontend repeats most, a statement
+built once (an `sa.Select` from an lru_cache) is compiled once per dialect into its SQL text,
+bind processors and result processors, taken from SQLAlchemy's own types, and run on the
+pooled connection's psycopg connection with `prepare=True`. Rows are tuples with one
+attribute per selected column and a `_mapping`, as SQLAlchemy's rows are.
+
+What stays SQLAlchemy's: the pool (the connection is checked out and handed back as for any
+read), the types' conversions, and the errors: a driver error is raised as the
+`sqlalchemy.exc.DBAPIError` SQLAlchemy would have raised (so database/errors.py translates
+it), and a lost connection is invalidated first, as SQLAlchemy does, so the pool does not
+hand it out again. SQLite reads, and a connection SQLAlchemy has already invalidated, take
+SQLAlchemy's path."""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Dialect
+
+from .common import Conn
+
+Processor = Callable[[Any], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    sql: str
+    binds: tuple[tuple[str, Processor | None], ...]
+    make_row: Callable[[tuple[Any, ...]], Any]
+
+
+class DriverStatement:
+    """A SELECT whose compiled form is kept per dialect (build one per statement, once)."""
+
+    __slots__ = ("_compiled", "statement")
+
+    def __init__(self, statement: sa.Select[Any]) -> None:
+        self.statement = statement
+        self._compiled: dict[str, Compiled] = {}
+
+    def compiled(self, dialect: Dialect) -> Compiled:
+        found = self._compiled.get(dialect.name)
+        if found is None:
+            found = self._compiled[dialect.name] = _compile(self.statement, dialect)
+        return found
+
+
+async def first(conn: Conn, statement: DriverStatement, params: dict[str, Any]) -> Any | None:
+    """The statement's first row, or None."""
+    sync = conn.sync_connection
+    if conn.dialect.name != "postgresql" or sync is None or sync.invalidated:
+        return (await conn.execute(statement.statement, params)).first()
+    compiled = statement.compiled(conn.dialect)
+    bound = {name: (process(params[name]) if process else params[name])
+             for name, process in compiled.binds}
+    driver: Any = sync.connection.driver_connection
+    try:
+        cursor = await driver.execute(compiled.sql, bound, prepare=True)
+        record = await cursor.fetchone()
+    except Exception as exc:
+        raise await _as_sqlalchemy_error(conn, driver, compiled.sql, bound, exc) from exc
+    return None if record is None else compiled.make_row(record)
+
+
+async def _as_sqlalchemy_error(conn: Conn, driver: Any, sql: str, params: dict[str, Any],
+                               exc: Exception) -> Exception:
+    import psycopg
+
+    if not isinstance(exc, psycopg.Error):
+        return exc
+    lost = bool(driver.closed or driver.broken)
+    if lost:  # as SQLAlchemy does on a disconnect: the pool must not hand it out again
+        await conn.invalidate(exc)
+    return sa.exc.DBAPIError.instance(sql, params, exc, psycopg.Error,
+                                      connection_invalidated=lost, dialect=conn.dialect)
+
+
+def _compile(statement: sa.Select[Any], dialect: Dialect) -> Compiled:
+    compiled = statement.compile(dialect=dialect)
+    binds = tuple((name, bind.type.dialect_impl(dialect).bind_processor(dialect))
+                  for name, bind in compiled.binds.items())
+    columns = list(statement.selected_columns)
+    processors = [column.type.dialect_impl(dialect).result_processor(dialect, None)
+                  for column in columns]
+    row_type = _row_type(tuple(str(column.key) for column in columns))
+    if not any(processors):
+        return Compiled(compiled.string, binds, row_type._make)
+
+    def make_row(record: tuple[Any, ...]) -> Any:
+        return row_type._make([value if process is None or value is None else process(value)
+                               for process, value in zip(processors, record, strict=True)])
+    return Compiled(compiled.string, binds, make_row)
+
+
+def _row_type(names: tuple[str, ...]) -> Any:
+    base = namedtuple("DriverRow", names)  # type: ignore[misc]  # (names known at run time)
+    return type("DriverRow", (base,), {"__slots__": (), "_mapping": property(_as_mapping)})
+
+
+def _as_mapping(row: Any) -> dict[str, Any]:
+    return dict(zip(row._fields, row, strict=True))

@@ -1,0 +1,82 @@
+"""Reads by primary key go through psycopg itself on PostgreSQL (repository/driver_reads.py):
+the same rows, the same types and the same errors as SQLAlchemy's execution, and a connection
+lost under such a read is thrown away, not handed out again."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import psycopg
+import pytest
+import sqlalchemy as sa
+
+from server.database.engine import Database
+from server.domain.errors import InvalidInput, ServiceUnavailable
+from server.repository import flow_runs, queries
+from server.repository.entities import ENTITIES
+from tests.factories import make_flow, make_run, set_run_state
+
+
+def _same(driver_row: Any, sqlalchemy_row: Any) -> None:
+    assert driver_row._mapping == dict(sqlalchemy_row._mapping)
+    for name, value in dict(sqlalchemy_row._mapping).items():
+        assert type(getattr(driver_row, name)) is type(value), name
+
+
+async def test_a_read_by_id_answers_as_sqlalchemy_does_column_for_column(db: Database) -> None:
+    flow_id = await make_flow(db, parameters=[{"name": "x", "default": 1}])
+    run_id = await make_run(db, flow_id, parameters={"x": [1, {"y": None}]},
+                            labels=["a", "b"], context={"k": "v"})
+    await set_run_state(db, run_id, {"type": "Running", "message": "go"})
+    entity = ENTITIES["flow_run"]
+    statement = queries._by_id_statement("flow_run", None)
+    async with db.read() as conn:
+        row = await queries.by_id(conn, entity, run_id)
+        reference = (await conn.execute(statement.statement, {"key": run_id})).first()
+        assert row is not None and reference is not None
+        _same(row, reference)
+        assert row.labels == ["a", "b"] and row.parameters == {"x": [1, {"y": None}]}
+        assert row.start_time.utcoffset().total_seconds() == 0  # aware, in UTC
+        # a subset of columns, and a key that names no row
+        assert await queries.by_id(conn, entity, run_id, ("id", "state")) == (run_id, "Running")
+        assert await queries.by_id(conn, entity, uuid.uuid4()) is None
+        view = await flow_runs.view(conn, run_id)
+        assert view is not None and view.flow_version == 1 and view.deployment_version is None
+    if db.is_sqlite:
+        assert isinstance(row, sa.Row)  # SQLite reads keep SQLAlchemy's execution
+    else:
+        assert type(row).__name__ == "DriverRow"
+
+
+async def test_a_value_the_database_refuses_is_invalid_input(db: Database) -> None:
+    if db.is_sqlite:
+        pytest.skip("SQLite reads keep SQLAlchemy's execution; PostgreSQL checks a uuid")
+    with pytest.raises(InvalidInput, match="invalid input syntax for type uuid"):
+        async with db.read() as conn:
+            await queries.by_id(conn, ENTITIES["flow_run"], "not-a-uuid")
+
+
+async def test_a_connection_lost_under_a_read_gives_a_503_and_is_not_handed_out_again(
+    db: Database,
+) -> None:
+    if db.is_sqlite:
+        pytest.skip("a connection to a SQLite file is not lost")
+    run_id = await make_run(db, await make_flow(db))
+    one = Database(str(db.url), pool_size=1, timeout=10)  # every read gets the same connection
+    entity = ENTITIES["flow_run"]
+    try:
+        async with one.read() as conn:
+            backend = (await conn.execute(sa.text("SELECT pg_backend_pid()"))).scalar()
+        with psycopg.connect(db.url.set(drivername="postgresql").render_as_string(
+                hide_password=False), autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (backend,))
+        with pytest.raises(ServiceUnavailable):
+            async with one.read() as conn:
+                await queries.by_id(conn, entity, run_id)
+        async with one.read() as conn:  # a new connection, not the dead one
+            row = await queries.by_id(conn, entity, run_id, ("id",))
+            assert row == (run_id,)
+            assert (await conn.execute(sa.text("SELECT pg_backend_pid()"))).scalar() != backend
+    finally:
+        await one.dispose()
