@@ -1,4 +1,4 @@
-"""Hot reads on PostgreSQL sent through psycopg itself, not through SQLAlchemy's execution.
+"""Hot reads sent through the driver itself (psycopg, sqlite3), not SQLAlchemy's execution.
 
 A read by primary key is one prepared SELECT, but SQLAlchemy's execution of it (the greenlet
 hop, the compiled-cache lookup, the execution context and the result object) costs about
@@ -13,11 +13,14 @@ What stays SQLAlchemy's: the pool (the connection is checked out and handed back
 read), the types' conversions, and the errors: a driver error is raised as the
 `sqlalchemy.exc.DBAPIError` SQLAlchemy would have raised (so database/errors.py translates
 it), and a lost connection is invalidated first, as SQLAlchemy does, so the pool does not
-hand it out again. SQLite reads, and a connection SQLAlchemy has already invalidated, take
-SQLAlchemy's path."""
+hand it out again. On SQLite the statement runs on the pooled connection's sqlite3
+connection the same way, inline as the engine runs it. A connection SQLAlchemy has already
+invalidated, or one whose statements something listens for (`before_cursor_execute`: tracing,
+tests that read back the SQL), takes SQLAlchemy's path."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections import namedtuple
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,18 +60,33 @@ class DriverStatement:
 async def first(conn: Conn, statement: DriverStatement, params: dict[str, Any]) -> Any | None:
     """The statement's first row, or None."""
     sync = conn.sync_connection
-    if conn.dialect.name != "postgresql" or sync is None or sync.invalidated:
+    if sync is None or sync.invalidated or _watched(sync):
         return (await conn.execute(statement.statement, params)).first()
     compiled = statement.compiled(conn.dialect)
-    bound = {name: (process(params[name]) if process else params[name])
-             for name, process in compiled.binds}
+    values = [process(params[name]) if process else params[name]
+              for name, process in compiled.binds]
     driver: Any = sync.connection.driver_connection
-    try:
-        cursor = await driver.execute(compiled.sql, bound, prepare=True)
-        record = await cursor.fetchone()
-    except Exception as exc:
-        raise await _as_sqlalchemy_error(conn, driver, compiled.sql, bound, exc) from exc
+    if conn.dialect.name == "sqlite":
+        # sqlite3 answers at once (the engine already runs it inline, sqlite_inline.py)
+        try:
+            record = driver.execute(compiled.sql, values).fetchone()
+        except sqlite3.Error as exc:
+            raise sa.exc.DBAPIError.instance(compiled.sql, values, exc, sqlite3.Error,
+                                             dialect=conn.dialect) from exc
+    else:
+        bound = dict(zip((name for name, _ in compiled.binds), values, strict=True))
+        try:
+            cursor = await driver.execute(compiled.sql, bound, prepare=True)
+            record = await cursor.fetchone()
+        except Exception as exc:
+            raise await _as_sqlalchemy_error(conn, driver, compiled.sql, bound, exc) from exc
     return None if record is None else compiled.make_row(record)
+
+
+def _watched(sync: sa.Connection) -> bool:
+    """Whether something listens for the statements SQLAlchemy sends (tracing, a test that
+    reads back the SQL): they see these reads only on SQLAlchemy's path."""
+    return bool(sync.dispatch.before_cursor_execute or sync.dispatch.after_cursor_execute)
 
 
 async def _as_sqlalchemy_error(conn: Conn, driver: Any, sql: str, params: dict[str, Any],
@@ -86,8 +104,10 @@ async def _as_sqlalchemy_error(conn: Conn, driver: Any, sql: str, params: dict[s
 
 def _compile(statement: sa.Select[Any], dialect: Dialect) -> Compiled:
     compiled = statement.compile(dialect=dialect)
-    binds = tuple((name, bind.type.dialect_impl(dialect).bind_processor(dialect))
-                  for name, bind in compiled.binds.items())
+    # in the order a positional paramstyle (SQLite's "?") sends them
+    names = compiled.positiontup if compiled.positional else list(compiled.binds)
+    binds = tuple((name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect))
+                  for name in names or ())
     columns = list(statement.selected_columns)
     processors = [column.type.dialect_impl(dialect).result_processor(dialect, None)
                   for column in columns]

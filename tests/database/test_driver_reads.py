@@ -1,15 +1,17 @@
-"""Reads by primary key go through psycopg itself on PostgreSQL (repository/driver_reads.py):
-the same rows, the same types and the same errors as SQLAlchemy's execution, and a connection
-lost under such a read is thrown away, not handed out again."""
+"""Reads by primary key go through the driver itself (repository/driver_reads.py): the same
+rows, the same types and the same errors as SQLAlchemy's execution, and a connection lost
+under such a read is thrown away, not handed out again."""
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from typing import Any
 
 import psycopg
 import pytest
 import sqlalchemy as sa
+from sqlalchemy import event
 
 from server.database.engine import Database
 from server.domain.errors import InvalidInput, ServiceUnavailable
@@ -43,15 +45,12 @@ async def test_a_read_by_id_answers_as_sqlalchemy_does_column_for_column(db: Dat
         assert await queries.by_id(conn, entity, uuid.uuid4()) is None
         view = await flow_runs.view(conn, run_id)
         assert view is not None and view.flow_version == 1 and view.deployment_version is None
-    if db.is_sqlite:
-        assert isinstance(row, sa.Row)  # SQLite reads keep SQLAlchemy's execution
-    else:
-        assert type(row).__name__ == "DriverRow"
+    assert type(row).__name__ == "DriverRow" and not isinstance(row, sa.Row)
 
 
 async def test_a_value_the_database_refuses_is_invalid_input(db: Database) -> None:
     if db.is_sqlite:
-        pytest.skip("SQLite reads keep SQLAlchemy's execution; PostgreSQL checks a uuid")
+        pytest.skip("SQLite stores a uuid as text and checks none")
     with pytest.raises(InvalidInput, match="invalid input syntax for type uuid"):
         async with db.read() as conn:
             await queries.by_id(conn, ENTITIES["flow_run"], "not-a-uuid")
@@ -80,3 +79,42 @@ async def test_a_connection_lost_under_a_read_gives_a_503_and_is_not_handed_out_
             assert (await conn.execute(sa.text("SELECT pg_backend_pid()"))).scalar() != backend
     finally:
         await one.dispose()
+
+
+async def test_a_read_while_another_connection_holds_sqlites_lock_still_answers(
+    db: Database,
+) -> None:
+    if not db.is_sqlite:
+        pytest.skip("SQLite's write lock")
+    run_id = await make_run(db, await make_flow(db))
+    holder = sqlite3.connect(db.url.database or "", isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # a writer elsewhere: WAL readers are not blocked
+        changed = holder.execute("UPDATE flow_run SET name = 'held' WHERE id = ?",
+                                 (run_id.hex,)).rowcount
+        assert changed == 1
+        async with db.read() as conn:
+            row = await queries.by_id(conn, ENTITIES["flow_run"], run_id, ("id", "name"))
+        assert row is not None and row.name != "held"  # the last commit's value
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+async def test_a_read_someone_traces_goes_through_sqlalchemy_so_the_tracer_sees_it(
+    db: Database,
+) -> None:
+    run_id = await make_run(db, await make_flow(db))
+    seen: list[str] = []
+
+    def trace(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        seen.append(statement)
+
+    event.listen(db.engine.sync_engine, "before_cursor_execute", trace)
+    try:
+        async with db.read() as conn:
+            row = await queries.by_id(conn, ENTITIES["flow_run"], run_id, ("id",))
+    finally:
+        event.remove(db.engine.sync_engine, "before_cursor_execute", trace)
+    assert row == (run_id,) and isinstance(row, sa.Row)
+    assert [s for s in seen if "FROM flow_run" in s]
