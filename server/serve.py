@@ -1,9 +1,9 @@
 """The API server process: uvicorn serving `server.app:create_app` with FLOWRUN_* settings.
 
-`flowrun server start` migrates, then replaces its own process with this module (exec, same
-pid), so the process that serves holds neither the CLI (typer, rich, the HTTP client) nor
-Alembic: it starts and idles in less memory. `python -m server.serve` serves without
-migrating.
+`flowrun server start` checks the database is at head and calls `main` in its own process;
+when it had to migrate (Alembic loaded), or serves several workers, it replaces its process
+with this module instead (exec, same pid), so the process that serves does not hold Alembic.
+`python -m server.serve` serves without migrating.
 
 The cyclic garbage collector is off while the app is imported and built: that allocates a
 few hundred thousand objects that live as long as the process, and the full collections they

@@ -9,8 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
+from tests import live
 from tests.e2e.motion import ROOT
 
 PROBE = """
@@ -82,3 +84,27 @@ def test_the_serving_process_loads_with_the_collector_off_and_builds_no_model_va
     assert "ENABLED True FROZEN True" in lines, done.stdout
     assert "OFF_WHILE_LOADING True" in lines, done.stdout
     assert "VALIDATORS_BUILT []" in lines, done.stdout
+
+
+def _serving_command(pid: int) -> str:
+    return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+
+
+def test_server_start_serves_in_its_own_process_unless_it_migrated(tmp_path: Path) -> None:
+    """A start that migrated replaces itself with a fresh `python -m server.serve` (Alembic
+    stays behind); a start on a database already at head serves from the CLI's process, whose
+    interpreter and settings are loaded already."""
+    url = f"sqlite:///{tmp_path / 'start.db'}"
+    first = live.launch(url)  # a new file: migrated, then exec
+    try:
+        assert "-m server.serve" in _serving_command(first.process.pid)
+    finally:
+        live.stop(first)
+    second = live.launch(url)  # at head: served in place
+    try:
+        command = _serving_command(second.process.pid)
+        assert "server start" in command and "server.serve" not in command, command
+        assert httpx.get(f"{second.url}/health", timeout=10).status_code == 200
+    finally:
+        live.stop(second)
+    assert "Traceback" not in second.log()
