@@ -78,8 +78,11 @@ async def first(conn: Conn, statement: DriverStatement, params: dict[str, Any]) 
         try:
             cursor = await driver.execute(compiled.sql, bound, prepare=True)
             record = await cursor.fetchone()
-        except Exception as exc:
-            raise await _as_sqlalchemy_error(conn, driver, compiled.sql, bound, exc) from exc
+        except Exception as exc:  # psycopg is imported only where PostgreSQL is served
+            error = await _as_sqlalchemy_error(conn, driver, compiled.sql, bound, exc)
+            if error is exc:  # not the driver's: as it was raised
+                raise
+            raise error from exc
     return None if record is None else compiled.make_row(record)
 
 
