@@ -31,7 +31,6 @@ from .openapi import Many, Operation
 from .requests import deployment_spec, run_filter, run_request, state_change
 from .schemas import DeploymentFlowRunCreate, FlowRunResponse
 
-_RUNS = TypeAdapter(list[FlowRunResponse])
 _DEPLOYMENTS = TypeAdapter(list[DeploymentResponse])
 
 
@@ -47,6 +46,10 @@ def _actor(request: Request) -> Actor:
     """Who asks (set by the access check in rest/__init__.py), as audit columns record it."""
     principal = getattr(request.state, "principal", ANONYMOUS)
     return principal.created_by()
+
+
+def _json(body: Any, status_code: int = 200) -> Response:
+    return Response(render.json(body), status_code, media_type="application/json")
 
 
 def _array(adapter: TypeAdapter[Any], items: list[Any]) -> Response:
@@ -94,14 +97,14 @@ async def create_flow_run_from_deployment(request: Request) -> Response:
             conn, deployment_id=deployment_id, request=run,
             idempotency_window=_settings(request).idempotency_window,
         )
-    return JSONResponse(render.flow_run(result.run), status_code=201 if result.created else 200)
+    return _json(render.flow_run(result.run), 201 if result.created else 200)
 
 
 async def read_flow_run(request: Request) -> Response:
     flow_run_id = parsing.path_uuid(request)
     async with _db(request).read() as conn:
         run = await flow_runs.read_flow_run(conn, flow_run_id=flow_run_id)
-    return JSONResponse(render.flow_run(run))
+    return _json(render.flow_run(run))
 
 
 async def set_flow_run_state(request: Request) -> Response:
@@ -111,14 +114,14 @@ async def set_flow_run_state(request: Request) -> Response:
     change = state_change(flow_run_id, payload, _actor(request))
     async with _db(request).transaction(one_statement=True) as conn:
         run = await flow_runs.set_flow_run_state_and_read(conn, change)
-    return JSONResponse(render.orchestration_result(run), status_code=201)
+    return _json(render.orchestration_result(run), 201)
 
 
 async def filter_flow_runs(request: Request) -> Response:
     query = await parsing.body(request, FlowRunFilterRequest)
     async with _db(request).read() as conn:
         runs = await flow_runs.filter_flow_runs(conn, run_filter=run_filter(query))
-    return _array(_RUNS, [render.flow_run(run) for run in runs])
+    return _json([render.flow_run(run) for run in runs])
 
 
 _ID = {"id": "The deployment id"}

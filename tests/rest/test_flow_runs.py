@@ -14,7 +14,7 @@ import pytest
 from server.database.engine import Database
 from server.domain.records import FlowRunView
 from server.rest import render
-from server.rest.errors import JSONResponse
+from server.rest.api_schemas import OrchestrationResult
 from server.rest.schemas import FlowRunResponse
 from server.services import flow_runs
 from tests.rest.conftest import FlowRef, assert_error, assert_validation_error, create_deployment
@@ -196,9 +196,10 @@ async def test_a_malformed_filter_is_422(api: httpx.AsyncClient) -> None:
 async def test_the_response_built_without_validation_is_what_validation_would_give(
     api: httpx.AsyncClient, deployment_id: str, db: Database,
 ) -> None:
-    """render.flow_run builds FlowRunResponse with model_construct (no validation of our own
-    stored values, a fifth of a REST read's CPU): validating the same fields again must give
-    back the same JSON, for runs in each kind of state."""
+    """render.flow_run builds FlowRunResponse's fields as a dict (no model, no validation of
+    our own stored values, a third of a REST read's CPU): validating the same fields into the
+    model and writing it must give back the same bytes, for runs in each kind of state, with
+    and without a creator and a retry policy."""
     scheduled = await create_run(api, deployment_id)
     running = await create_run(api, deployment_id)
     await set_state(api, running["id"], {"state": {"type": "RUNNING"}, "force": True})
@@ -210,11 +211,31 @@ async def test_the_response_built_without_validation_is_what_validation_would_gi
             view = await flow_runs.read_flow_run(conn, flow_run_id=uuid.UUID(run["id"]))
         for created_by in (None, {"id": str(uuid.uuid4()), "type": "API_KEY",
                                   "display_value": "ci"}):
-            _same_both_ways(dataclasses.replace(view, created_by=created_by))
+            for policy in (None, {}, {"retries": 2, "retry_delay": 5}):
+                _same_both_ways(dataclasses.replace(view, created_by=created_by,
+                                                    empirical_policy=policy))
 
 
 def _same_both_ways(view: FlowRunView) -> None:
     built = render.flow_run(view)
-    validated = FlowRunResponse.model_validate(built.model_dump())
-    assert built.model_dump_json(warnings="error") == validated.model_dump_json()
-    assert JSONResponse(built).body == validated.model_dump_json().encode()
+    assert list(built) == list(FlowRunResponse.model_fields)
+    validated = FlowRunResponse.model_validate(built)
+    assert render.json(built) == validated.model_dump_json().encode()
+    result = render.orchestration_result(view)
+    assert render.json(result) == OrchestrationResult.model_validate(
+        result).model_dump_json().encode()
+    assert result["state"] == built["state"]
+
+
+async def test_a_path_or_method_no_route_takes_is_answered_in_the_rest_error_shape(
+    api: httpx.AsyncClient,
+) -> None:
+    """The REST routes run as one router under the app's middleware (no nested app): a path
+    no route takes is still a JSON 404, a method a route does not serve a JSON 405 naming the
+    methods it does, both in the shape of every other REST error."""
+    missing = await api.get("/flow_runs/x/y/z")
+    assert_error(missing, 404, "NOT_FOUND")
+    wrong = await api.delete(f"/flow_runs/{uuid.uuid4()}")
+    assert_error(wrong, 405, "METHOD_NOT_ALLOWED")
+    assert set(wrong.headers["allow"].split(", ")) == {"GET", "HEAD"}
+    assert wrong.headers["content-type"] == "application/json"
