@@ -12,8 +12,9 @@ import sqlalchemy as sa
 
 from ..database.models import deployment, flow
 from ..domain.records import DeploymentRecord, RunTarget
-from . import flows
+from . import driver_reads, flows
 from .common import TENANT_ID, Conn, insert_unique, new_id
+from .driver_reads import DriverStatement
 
 # The flow a deployment runs now: its group's unarchived flow, else the group's newest one.
 _CURRENT_FLOW = (
@@ -59,7 +60,7 @@ async def insert(conn: Conn, *, new: NewDeployment, now: pendulum.DateTime) -> u
 # The deployment and its group's unarchived flows, for a run made from it (at most two
 # rows: one flow is the answer, two is a conflict, a row without one means none).
 _TARGET_PREFIX = "target_"
-_WITH_TARGETS = (
+_WITH_TARGETS = DriverStatement(
     sa.select(deployment, _CURRENT_FLOW.label("flow_id"),
               *[c.label(f"{_TARGET_PREFIX}{c.key}") for c in flows.RUN_TARGET_COLUMNS])
     .select_from(deployment.outerjoin(flows.FLOW_WITH_GROUP, sa.and_(
@@ -75,7 +76,7 @@ async def get_with_targets(
     conn: Conn, deployment_id: uuid.UUID
 ) -> tuple[DeploymentRecord, list[RunTarget]] | None:
     """The deployment and its group's unarchived flows (at most two), in one statement."""
-    rows = (await conn.execute(_WITH_TARGETS, {"deployment_id": deployment_id})).all()
+    rows = await driver_reads.all_rows(conn, _WITH_TARGETS, {"deployment_id": deployment_id})
     if not rows:
         return None
     first_row = rows[0]._mapping

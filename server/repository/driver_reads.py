@@ -32,12 +32,13 @@ from sqlalchemy.engine import Dialect
 from .common import Conn
 
 Processor = Callable[[Any], Any]
+_REQUIRED = object()  # a parameter the caller must give (a bindparam without a value)
 
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
     sql: str
-    binds: tuple[tuple[str, Processor | None], ...]
+    binds: tuple[tuple[str, Processor | None, Any], ...]  # name, bind processor, built value
     make_row: Callable[[tuple[Any, ...]], Any]
 
 
@@ -59,31 +60,56 @@ class DriverStatement:
 
 async def first(conn: Conn, statement: DriverStatement, params: dict[str, Any]) -> Any | None:
     """The statement's first row, or None."""
+    rows = await _fetch(conn, statement, params, many=False)
+    return rows[0] if rows else None
+
+
+async def all_rows(conn: Conn, statement: DriverStatement, params: dict[str, Any]) -> list[Any]:
+    """Every row the statement returns."""
+    return await _fetch(conn, statement, params, many=True)
+
+
+async def _fetch(conn: Conn, statement: DriverStatement, params: dict[str, Any], *,
+                 many: bool) -> list[Any]:
     sync = conn.sync_connection
     if sync is None or sync.invalidated or _watched(sync):
-        return (await conn.execute(statement.statement, params)).first()
+        result = await conn.execute(statement.statement, params)
+        if many:
+            return list(result.all())
+        row = result.first()
+        return [] if row is None else [row]
     compiled = statement.compiled(conn.dialect)
-    values = [process(params[name]) if process else params[name]
-              for name, process in compiled.binds]
+    values = [_bound(params, name, process, value) for name, process, value in compiled.binds]
     driver: Any = sync.connection.driver_connection
     if conn.dialect.name == "sqlite":
         # sqlite3 answers at once (the engine already runs it inline, sqlite_inline.py)
         try:
-            record = driver.execute(compiled.sql, values).fetchone()
+            cursor = driver.execute(compiled.sql, values)
+            records = cursor.fetchall() if many else cursor.fetchmany(1)
         except sqlite3.Error as exc:
             raise sa.exc.DBAPIError.instance(compiled.sql, values, exc, sqlite3.Error,
                                              dialect=conn.dialect) from exc
     else:
-        bound = dict(zip((name for name, _ in compiled.binds), values, strict=True))
+        bound = dict(zip((name for name, _, _ in compiled.binds), values, strict=True))
         try:
             cursor = await driver.execute(compiled.sql, bound, prepare=True)
-            record = await cursor.fetchone()
+            records = await (cursor.fetchall() if many else cursor.fetchmany(1))
         except Exception as exc:  # psycopg is imported only where PostgreSQL is served
             error = await _as_sqlalchemy_error(conn, driver, compiled.sql, bound, exc)
             if error is exc:  # not the driver's: as it was raised
                 raise
             raise error from exc
-    return None if record is None else compiled.make_row(record)
+    return [compiled.make_row(record) for record in records]
+
+
+def _bound(params: dict[str, Any], name: str, process: Processor | None, value: Any) -> Any:
+    """A parameter's value for the driver: the caller's, or the one the statement was built
+    with (a LIMIT); through the type's bind processor as SQLAlchemy would send it."""
+    if name in params:
+        value = params[name]
+    elif value is _REQUIRED:
+        raise KeyError(f"no value for the statement's parameter {name!r}")
+    return process(value) if process else value
 
 
 def _watched(sync: sa.Connection) -> bool:
@@ -109,7 +135,8 @@ def _compile(statement: sa.Select[Any], dialect: Dialect) -> Compiled:
     compiled = statement.compile(dialect=dialect)
     # in the order a positional paramstyle (SQLite's "?") sends them
     names = compiled.positiontup if compiled.positional else list(compiled.binds)
-    binds = tuple((name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect))
+    binds = tuple((name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect),
+                   _REQUIRED if compiled.binds[name].required else compiled.binds[name].value)
                   for name in names or ())
     columns = list(statement.selected_columns)
     processors = [column.type.dialect_impl(dialect).result_processor(dialect, None)
