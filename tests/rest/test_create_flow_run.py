@@ -10,8 +10,10 @@ from typing import Any
 
 import httpx
 import pytest
+import sqlalchemy as sa
 
 from server.database.engine import Database
+from server.database.models import flow_run
 from server.domain.states import DEFAULT_NAMES, StateType
 from server.repository import flows as flow_repo
 from server.services import flows as flow_service
@@ -409,3 +411,41 @@ async def test_a_second_flow_groups_deployment_runs_its_own_flow(
     deployment = await create_deployment(api, other)
     run = await create_run(api, deployment)
     assert run["flow_id"] == str(other.id) and run["parameters"] == {}
+
+
+@pytest.mark.parametrize(("body", "loc", "kind"), [
+    (b'{"parameters": {"x": "a\\u0000b"}}', ["body", "parameters", "x"], "string_nul"),
+    (b'{"parameters": {"a\\u0000": 1}}', ["body", "parameters", "a\x00"], "string_nul"),
+    (b'{"tags": ["ok", "\\u0000"]}', ["body", "tags", 1], "string_nul"),
+    (b'{"parameters": {"n": 18446744073709551616}}', ["body", "parameters", "n"],
+     "int_too_big"),
+    (b'{"parameters": {"n": [-9223372036854775809]}}', ["body", "parameters", "n", 0],
+     "int_too_big"),
+])
+async def test_a_value_no_database_stores_the_same_is_422_and_writes_nothing(
+    api: httpx.AsyncClient, deployment_id: str, db: Database, body: bytes, loc: list[Any],
+    kind: str,
+) -> None:
+    before = await _runs(db)
+    response = await api.post(f"/deployments/{deployment_id}/create_flow_run", content=body,
+                              headers={"content-type": "application/json"})
+    assert_validation_error(response, loc)
+    assert [item["type"] for item in response.json()["detail"]] == [kind]
+    assert await _runs(db) == before
+
+
+async def test_integers_of_64_bits_and_text_that_names_the_escape_are_stored(
+    api: httpx.AsyncClient, deployment_id: str,
+) -> None:
+    """What only looks unstorable to the body's quick scan (a long integer that fits, an
+    escaped backslash before `u0000`) is checked in full and kept."""
+    parameters = {"big": 2**63 - 1, "small": -(2**63), "digits": 1234567890123456789,
+                  "text": "\\u0000"}
+    run = await create_run(api, deployment_id, {"parameters": parameters})
+    assert {name: run["parameters"][name] for name in parameters} == parameters
+
+
+async def _runs(db: Database) -> int:
+    async with db.read() as conn:
+        return int((await conn.execute(sa.select(sa.func.count()).select_from(flow_run)))
+                   .scalar_one())
