@@ -624,17 +624,18 @@ def run_cells(
     opts: Options, kind: str, servers: Mapping[str, Server], seed: Seed, workdir: Path,
     sessions: Callable[[], int] | None = None,
 ) -> list[CellResult]:
-    scripts: dict[str, Path] = {}
+    """Each operation at each concurrency in turn, its concurrencies back to back: a c=32
+    figure is compared with the c=8 one of the same operation, and measured next to it, the
+    shared machine's slow and fast spells (minutes long) fall on both rather than on one."""
     cells = []
-    for concurrency in opts.concurrency:
-        for name in opts.ops:
-            op = OPERATIONS[name]
-            if op.door not in servers:
-                continue
-            if name not in scripts:
-                progress(f"[{kind}] setting up {name}")
-                scripts[name] = write_script(op, op.setup(seed), workdir)
-            cells.append(measure_cell(opts, kind, servers[op.door], name, scripts[name],
+    for name in opts.ops:
+        op = OPERATIONS[name]
+        if op.door not in servers:
+            continue
+        progress(f"[{kind}] setting up {name}")
+        script = write_script(op, op.setup(seed), workdir)
+        for concurrency in opts.concurrency:
+            cells.append(measure_cell(opts, kind, servers[op.door], name, script,
                                       concurrency, sessions))
     return cells
 
