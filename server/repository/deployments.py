@@ -12,9 +12,9 @@ import sqlalchemy as sa
 
 from ..database.models import deployment, flow
 from ..domain.records import DeploymentRecord, RunTarget
-from . import driver_reads, flows
+from . import driver, flows
 from .common import TENANT_ID, Conn, insert_unique, new_id
-from .driver_reads import DriverStatement
+from .driver import DriverStatement
 
 # The flow a deployment runs now: its group's unarchived flow, else the group's newest one.
 _CURRENT_FLOW = (
@@ -76,7 +76,7 @@ async def get_with_targets(
     conn: Conn, deployment_id: uuid.UUID
 ) -> tuple[DeploymentRecord, list[RunTarget]] | None:
     """The deployment and its group's unarchived flows (at most two), in one statement."""
-    rows = await driver_reads.all_rows(conn, _WITH_TARGETS, {"deployment_id": deployment_id})
+    rows = await driver.all_rows(conn, _WITH_TARGETS, {"deployment_id": deployment_id})
     if not rows:
         return None
     first_row = rows[0]._mapping

@@ -15,13 +15,14 @@ from ..database.models import deployment, flow, flow_run, flow_run_state, task_r
 from ..domain.records import FlowRunRecord, FlowRunView
 from ..domain.states import NewState, StateType
 from ..domain.times import parse_time
-from . import driver_reads
+from . import driver
 from . import task_runs as task_run_repo
 from . import tasks as task_repo
 from .common import TENANT_ID, Conn, first, new_id
-from .driver_reads import DriverStatement
+from .driver import DriverStatement
 from .filters import Clause, json_contains
 from .run_states import (
+    HISTORY_COLUMNS,
     first_state_columns,
     history_from,
     history_params,
@@ -119,7 +120,7 @@ _VIEW_BY_ID = DriverStatement(
 
 
 async def view(conn: Conn, flow_run_id: uuid.UUID) -> FlowRunView | None:
-    row = await driver_reads.first(conn, _VIEW_BY_ID, {"flow_run_id": flow_run_id})
+    row = await driver.first(conn, _VIEW_BY_ID, {"flow_run_id": flow_run_id})
     return None if row is None else FlowRunView(**row._mapping)
 
 
@@ -192,13 +193,13 @@ async def insert(
     if conn.dialect.name == "postgresql":
         params = {**row, **history_params(history)}
         if task_state is None:
-            return _record((await conn.execute(_INSERT_WITH_STATE, params)).one())
+            return _record(_one(await driver.all_rows(conn, _INSERT_WITH_STATE, params)))
         task_params = task_run_repo.first_task_run_params(task_state, now, run.created_by)
         statement = _insert_with_task_runs(tuple(sorted(
             first_state_columns(task_run, task_state, now))))
         return _record((await conn.execute(statement, {**params, **task_params})).one())
-    written = (await conn.execute(_INSERT, row)).one()
-    await conn.execute(flow_run_state.insert(), history)
+    written = _one(await driver.all_rows(conn, _INSERT, row))
+    await driver.execute(conn, _INSERT_HISTORY, history)
     if task_state is not None:
         tasks = await task_repo.of_flow(conn, run.flow_id)
         await task_run_repo.insert_many(conn, flow_run_id, tasks, task_state, now,
@@ -210,25 +211,36 @@ def _record(row: Any) -> FlowRunRecord:
     return FlowRunRecord(**row._mapping)
 
 
+def _one(rows: list[Any]) -> Any:
+    (row,) = rows  # an INSERT of one row returns it
+    return row
+
+
 # Every column an insert gives, so that one statement serves every run; what a run does not
 # set is its column's default.
 _INSERT_DEFAULTS = {c.name: getattr(c.default, "arg", None) for c in flow_run.c}
-_INSERT = flow_run.insert().values(
+_INSERT_STATEMENT = flow_run.insert().values(
     {name: sa.bindparam(name, type_=flow_run.c[name].type) for name in _INSERT_DEFAULTS}
 ).returning(*flow_run.c)
+_INSERT = DriverStatement(_INSERT_STATEMENT)
+_INSERT_HISTORY = DriverStatement(flow_run_state.insert().values(
+    {name: sa.bindparam(name, type_=flow_run_state.c[name].type)
+     for name in ("flow_run_id", *HISTORY_COLUMNS)}))
+
+
 def _insert_with_state() -> Any:
-    written = _INSERT.cte("written")
+    written = _INSERT_STATEMENT.cte("written")
     history = history_from(flow_run_state, "flow_run_id", written, written.c.id,
                            sa.literal(1)).cte("history")
     return sa.select(*written.c).add_cte(history)
 
 
-_INSERT_WITH_STATE = _insert_with_state()
+_INSERT_WITH_STATE = DriverStatement(_insert_with_state())
 
 
 @cache
 def _insert_with_task_runs(task_state_columns: tuple[str, ...]) -> Any:
-    written = _INSERT.cte("written")
+    written = _INSERT_STATEMENT.cte("written")
     history = history_from(flow_run_state, "flow_run_id", written, written.c.id,
                            sa.literal(1)).cte("history")
     task_runs, task_history = task_run_repo.first_task_runs_from(written, task_state_columns)

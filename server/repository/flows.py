@@ -10,7 +10,9 @@ import sqlalchemy as sa
 
 from ..database.models import flow, flow_group, task
 from ..domain.records import RunTarget
+from . import driver
 from .common import TENANT_ID, Conn, Row, first, insert_unique, new_id, upsert
+from .driver import DriverStatement
 
 # What a run needs to know about its flow: the flow, plus its group's defaults and labels.
 RUN_TARGET_COLUMNS: tuple[sa.ColumnElement[Any], ...] = (
@@ -32,11 +34,12 @@ FLOW_WITH_GROUP = flow.join(flow_group, flow_group.c.id == flow.c.flow_group_id)
 _RUN_TARGET = sa.select(*RUN_TARGET_COLUMNS).select_from(FLOW_WITH_GROUP)
 
 
-_RUN_TARGET_BY_ID = _RUN_TARGET.where(flow.c.id == sa.bindparam("flow_id", type_=sa.Uuid()))
+_RUN_TARGET_BY_ID = DriverStatement(
+    _RUN_TARGET.where(flow.c.id == sa.bindparam("flow_id", type_=sa.Uuid())))
 
 
 async def run_target_by_flow_id(conn: Conn, flow_id: uuid.UUID) -> RunTarget | None:
-    row = (await conn.execute(_RUN_TARGET_BY_ID, {"flow_id": flow_id})).first()
+    row = await driver.first(conn, _RUN_TARGET_BY_ID, {"flow_id": flow_id})
     return None if row is None else RunTarget(**row._mapping)
 
 
@@ -45,19 +48,20 @@ async def unarchived_run_targets(
 ) -> list[RunTarget]:
     """The unarchived flows of a group (at most two are fetched: one is the answer)."""
     if flow_group_id is not None:
-        rows = await conn.execute(_UNARCHIVED_BY_GROUP, {"flow_group_id": flow_group_id})
+        rows = await driver.all_rows(conn, _UNARCHIVED_BY_GROUP,
+                                     {"flow_group_id": flow_group_id})
     else:
-        rows = await conn.execute(_UNARCHIVED_BY_VERSION_GROUP,
-                                  {"version_group_id": version_group_id})
+        rows = await driver.all_rows(conn, _UNARCHIVED_BY_VERSION_GROUP,
+                                     {"version_group_id": version_group_id})
     return [RunTarget(**row._mapping) for row in rows]
 
 
 _UNARCHIVED = _RUN_TARGET.where(flow.c.archived.is_(False)).limit(2)
-_UNARCHIVED_BY_GROUP = _UNARCHIVED.where(
-    flow.c.flow_group_id == sa.bindparam("flow_group_id", type_=sa.Uuid()))
-_UNARCHIVED_BY_VERSION_GROUP = _UNARCHIVED.where(
+_UNARCHIVED_BY_GROUP = DriverStatement(_UNARCHIVED.where(
+    flow.c.flow_group_id == sa.bindparam("flow_group_id", type_=sa.Uuid())))
+_UNARCHIVED_BY_VERSION_GROUP = DriverStatement(_UNARCHIVED.where(
     flow_group.c.tenant_id == TENANT_ID,
-    flow_group.c.name == sa.bindparam("version_group_id", type_=sa.String()))
+    flow_group.c.name == sa.bindparam("version_group_id", type_=sa.String())))
 
 
 async def group_exists(

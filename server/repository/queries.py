@@ -11,9 +11,9 @@ from typing import Any
 import sqlalchemy as sa
 
 from ..domain.errors import InvalidInput
-from . import driver_reads
+from . import driver
 from .common import Conn, Row
-from .driver_reads import DriverStatement
+from .driver import DriverStatement
 from .entities import ENTITIES, Entity
 from .filters import compile_order_by, compile_where
 
@@ -47,7 +47,7 @@ async def by_id(
 ) -> Row | None:
     """One row by primary key (only `columns`, when given), through a statement built once
     per entity and column set."""
-    row: Row | None = await driver_reads.first(conn, _by_id_statement(entity.name, columns),
+    row: Row | None = await driver.first(conn, _by_id_statement(entity.name, columns),
                                                {"key": key})
     return row
 

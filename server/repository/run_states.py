@@ -95,7 +95,7 @@ def history_values(state: NewState, now: datetime,
             "timestamp": now, "created": now, "created_by": created_by}
 
 
-_HISTORY_COLUMNS = ("id", "tenant_id", "version", "state", "type", "message", "result",
+HISTORY_COLUMNS = ("id", "tenant_id", "version", "state", "type", "message", "result",
                     "start_time", "serialized_state", "timestamp", "created", "created_by")
 
 
@@ -111,11 +111,11 @@ def history_from(state_table: sa.Table, owner_column: str, source: Any,
     (PostgreSQL's data-modifying WITH): the owner id, version (and state id, when given) from
     those rows, every other column from the <prefix><column> parameters of `history_params`.
     No row written, no history."""
-    names = [*_HISTORY_COLUMNS, owner_column]
+    names = [*HISTORY_COLUMNS, owner_column]
     values = [version if name == "version"
               else state_id if name == "id" and state_id is not None
               else sa.bindparam(f"{prefix}{name}", type_=state_table.c[name].type)
-              for name in _HISTORY_COLUMNS]
+              for name in HISTORY_COLUMNS]
     return state_table.insert().from_select(
         names, sa.select(*values, owner).select_from(source))
 

@@ -1,22 +1,29 @@
-"""Reads by primary key go through the driver itself (repository/driver_reads.py): the same
-rows, the same types and the same errors as SQLAlchemy's execution, and a connection lost
-under such a read is thrown away, not handed out again."""
+"""Reads by primary key and a create's statements go through the driver itself
+(repository/driver.py): the same rows, the same types and the same errors as SQLAlchemy's
+execution, and a connection lost under such a read is thrown away, not handed out again."""
 
 from __future__ import annotations
 
 import sqlite3
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
+import pendulum
 import psycopg
 import pytest
 import sqlalchemy as sa
 from sqlalchemy import event
 
 from server.database.engine import Database
-from server.domain.errors import InvalidInput, ServiceUnavailable
+from server.database.models import flow_run, flow_run_state
+from server.domain.errors import InvalidInput, NotFound, ServiceUnavailable
+from server.domain.records import FlowRunRecord
+from server.domain.states import server_state
 from server.repository import flow_runs, queries
 from server.repository.entities import ENTITIES
+from server.repository.flow_runs import NewFlowRun
 from tests.factories import make_flow, make_run, set_run_state
 
 
@@ -105,16 +112,81 @@ async def test_a_read_someone_traces_goes_through_sqlalchemy_so_the_tracer_sees_
     db: Database,
 ) -> None:
     run_id = await make_run(db, await make_flow(db))
+    with traced(db) as seen:
+        async with db.read() as conn:
+            row = await queries.by_id(conn, ENTITIES["flow_run"], run_id, ("id",))
+    assert row == (run_id,) and isinstance(row, sa.Row)
+    assert [s for s in seen if "FROM flow_run" in s]
+
+
+@contextmanager
+def traced(db: Database) -> Iterator[list[str]]:
+    """Statements as SQLAlchemy sends them: a listener puts the connections on its path."""
     seen: list[str] = []
 
     def trace(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
         seen.append(statement)
 
-    event.listen(db.engine.sync_engine, "before_cursor_execute", trace)
+    engines = {db.engine.sync_engine, db.write_engine.sync_engine}
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", trace)
     try:
-        async with db.read() as conn:
-            row = await queries.by_id(conn, ENTITIES["flow_run"], run_id, ("id",))
+        yield seen
     finally:
-        event.remove(db.engine.sync_engine, "before_cursor_execute", trace)
-    assert row == (run_id,) and isinstance(row, sa.Row)
-    assert [s for s in seen if "FROM flow_run" in s]
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", trace)
+
+
+async def _insert(db: Database, flow_id: uuid.UUID, now: pendulum.DateTime | None = None,
+                  **fields: Any) -> Any:
+    now = now or pendulum.now("UTC")
+    run = NewFlowRun(flow_id=flow_id, name="driven", parameters={"x": [1, {"y": None}]},
+                     context={"k": "v"}, labels=["a"], run_config={"type": "t"},
+                     scheduled_start_time=now, idempotency_key=None, **fields)
+    async with db.transaction(one_statement=True) as conn:
+        return await flow_runs.insert(conn, flow_run_id=uuid.uuid4(), run=run, now=now,
+                                      state=server_state("Scheduled", "go", now))
+
+
+async def test_a_create_written_by_the_driver_is_the_row_sqlalchemy_writes(
+    db: Database,
+) -> None:
+    """The run's INSERT (with its first state's, one statement on PostgreSQL) through the
+    driver returns and stores what SQLAlchemy's execution of the same statements does."""
+    flow_id = await make_flow(db)
+    now = pendulum.now("UTC")
+    driven = await _insert(db, flow_id, now)
+    with traced(db) as seen:
+        reference = await _insert(db, flow_id, now)
+    assert [s for s in seen if "INSERT INTO flow_run" in s]  # the reference took that path
+    skip = {"id", "state_id"}
+    for name in FlowRunRecord.__dataclass_fields__:
+        ours, theirs = getattr(driven, name), getattr(reference, name)
+        assert type(ours) is type(theirs), name
+        if name not in skip:
+            assert ours == theirs, name
+    async with db.read() as conn:
+        stored = await flow_runs.get(conn, driven.id)
+        history = (await conn.execute(sa.select(flow_run_state).where(
+            flow_run_state.c.flow_run_id == driven.id))).all()
+    assert stored == driven
+    assert [(h.id, h.version, h.state, h.message) for h in history] == [
+        (driven.state_id, 1, "Scheduled", "go")]
+
+
+async def test_a_driver_write_the_database_refuses_raises_as_sqlalchemys_would(
+    db: Database,
+) -> None:
+    """A run of a flow that does not exist: the foreign key refuses it, the same domain
+    error on both paths, and nothing of it is stored."""
+    errors = []
+    for path in ("driver", "sqlalchemy"):
+        with (traced(db) if path == "sqlalchemy" else nullcontext(),
+              pytest.raises(NotFound) as refused):
+            await _insert(db, uuid.uuid4())
+        errors.append(type(refused.value.__cause__))
+    assert errors[0] is errors[1] and issubclass(errors[0], sa.exc.IntegrityError)
+    async with db.read() as conn:
+        assert (await conn.execute(sa.select(sa.func.count()).select_from(flow_run))).scalar() == 0
+        assert (await conn.execute(
+            sa.select(sa.func.count()).select_from(flow_run_state))).scalar() == 0

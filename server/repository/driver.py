@@ -1,13 +1,16 @@
-"""Hot reads sent through the driver itself (psycopg, sqlite3), not SQLAlchemy's execution.
+"""Hot statements sent through the driver itself (psycopg, sqlite3), not SQLAlchemy's execution.
 
 A read by primary key is one prepared SELECT, but SQLAlchemy's execution of it (the greenlet
 hop, the compiled-cache lookup, the execution context and the result object) costs about
 three times what psycopg's own execute-and-fetch does (bench/cpu.py measures the requests:
-`flow_run_by_pk`, `rest_read_flow_run`). For the reads a frontend repeats most, a statement
-built once (an `sa.Select` from an lru_cache) is compiled once per dialect into its SQL text,
-bind processors and result processors, taken from SQLAlchemy's own types, and run on the
-pooled connection's psycopg connection with `prepare=True`. Rows are tuples with one
-attribute per selected column and a `_mapping`, as SQLAlchemy's rows are.
+`flow_run_by_pk`, `rest_read_flow_run`). For the reads a frontend repeats most and the
+statements of a create (the flow it runs, the INSERTs of the run and its first state), a
+statement built once (an `sa.Select`, or an `sa.Insert` with bind parameters for its values)
+is compiled once per dialect into its SQL text, bind processors and result processors, taken
+from SQLAlchemy's own types, and run on the pooled connection's psycopg connection with
+`prepare=True`, or its sqlite3 connection, inside whatever transaction SQLAlchemy began on
+it. Rows are tuples with one attribute per selected (or returned) column and a `_mapping`,
+as SQLAlchemy's rows are.
 
 What stays SQLAlchemy's: the pool (the connection is checked out and handed back as for any
 read), the types' conversions, and the errors: a driver error is raised as the
@@ -40,14 +43,16 @@ class Compiled:
     sql: str
     binds: tuple[tuple[str, Processor | None, Any], ...]  # name, bind processor, built value
     make_row: Callable[[tuple[Any, ...]], Any]
+    returns_rows: bool
 
 
 class DriverStatement:
-    """A SELECT whose compiled form is kept per dialect (build one per statement, once)."""
+    """A statement whose compiled form is kept per dialect (build one per statement, once):
+    a SELECT, or an INSERT (with RETURNING for its rows)."""
 
     __slots__ = ("_compiled", "statement")
 
-    def __init__(self, statement: sa.Select[Any]) -> None:
+    def __init__(self, statement: sa.Select[Any] | sa.Insert) -> None:
         self.statement = statement
         self._compiled: dict[str, Compiled] = {}
 
@@ -69,11 +74,18 @@ async def all_rows(conn: Conn, statement: DriverStatement, params: dict[str, Any
     return await _fetch(conn, statement, params, many=True)
 
 
+async def execute(conn: Conn, statement: DriverStatement, params: dict[str, Any]) -> None:
+    """Run a statement that returns no rows (an INSERT without RETURNING)."""
+    await _fetch(conn, statement, params, many=True)
+
+
 async def _fetch(conn: Conn, statement: DriverStatement, params: dict[str, Any], *,
                  many: bool) -> list[Any]:
     sync = conn.sync_connection
     if sync is None or sync.invalidated or _watched(sync):
         result = await conn.execute(statement.statement, params)
+        if not result.returns_rows:
+            return []
         if many:
             return list(result.all())
         row = result.first()
@@ -84,8 +96,8 @@ async def _fetch(conn: Conn, statement: DriverStatement, params: dict[str, Any],
     if conn.dialect.name == "sqlite":
         # sqlite3 answers at once (the engine already runs it inline, sqlite_inline.py)
         try:
-            cursor = driver.execute(compiled.sql, values)
-            records = cursor.fetchall() if many else cursor.fetchmany(1)
+            # every row, always: a write's statement left unfinished would hold its COMMIT
+            records = driver.execute(compiled.sql, values).fetchall()
         except sqlite3.Error as exc:
             raise sa.exc.DBAPIError.instance(compiled.sql, values, exc, sqlite3.Error,
                                              dialect=conn.dialect) from exc
@@ -93,7 +105,10 @@ async def _fetch(conn: Conn, statement: DriverStatement, params: dict[str, Any],
         bound = dict(zip((name for name, _, _ in compiled.binds), values, strict=True))
         try:
             cursor = await driver.execute(compiled.sql, bound, prepare=True)
-            records = await (cursor.fetchall() if many else cursor.fetchmany(1))
+            if not compiled.returns_rows:  # an INSERT without RETURNING
+                records = []
+            else:
+                records = await (cursor.fetchall() if many else cursor.fetchmany(1))
         except Exception as exc:  # psycopg is imported only where PostgreSQL is served
             error = await _as_sqlalchemy_error(conn, driver, compiled.sql, bound, exc)
             if error is exc:  # not the driver's: as it was raised
@@ -131,24 +146,24 @@ async def _as_sqlalchemy_error(conn: Conn, driver: Any, sql: str, params: dict[s
                                       connection_invalidated=lost, dialect=conn.dialect)
 
 
-def _compile(statement: sa.Select[Any], dialect: Dialect) -> Compiled:
+def _compile(statement: sa.Select[Any] | sa.Insert, dialect: Dialect) -> Compiled:
     compiled = statement.compile(dialect=dialect)
     # in the order a positional paramstyle (SQLite's "?") sends them
     names = compiled.positiontup if compiled.positional else list(compiled.binds)
     binds = tuple((name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect),
                    _REQUIRED if compiled.binds[name].required else compiled.binds[name].value)
                   for name in names or ())
-    columns = list(statement.selected_columns)
+    columns = list(statement.exported_columns)  # the selected, or the returned, columns
     processors = [column.type.dialect_impl(dialect).result_processor(dialect, None)
                   for column in columns]
     row_type = _row_type(tuple(str(column.key) for column in columns))
     if not any(processors):
-        return Compiled(compiled.string, binds, row_type._make)
+        return Compiled(compiled.string, binds, row_type._make, bool(columns))
 
     def make_row(record: tuple[Any, ...]) -> Any:
         return row_type._make([value if process is None or value is None else process(value)
                                for process, value in zip(processors, record, strict=True)])
-    return Compiled(compiled.string, binds, make_row)
+    return Compiled(compiled.string, binds, make_row, bool(columns))
 
 
 def _row_type(names: tuple[str, ...]) -> Any:
