@@ -76,6 +76,11 @@ def watch(client: Client, flow_run_id: str, *, logs: bool, quiet: bool) -> FlowR
         try:
             follow_live(client, flow_run_id, on_state=on_state,
                         on_log=follower.show if follower is not None else None)
+            if follower is not None:
+                # An agent ships a run's lines before its last state, so all of them can be
+                # read now; the stream may be behind them (PostgreSQL holds a stream's rows
+                # while older transactions run, and a loaded server polls late).
+                follower.print_new()
             return client.get_flow_run_info(flow_run_id)
         except LiveUnavailable:
             pass  # e.g. a proxy without WebSocket: poll from where the stream stopped
