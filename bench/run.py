@@ -4,7 +4,7 @@ Run from the repository root (this is what `make bench` does; BENCH_ARGS passes 
 
     .venv/bin/python bench/run.py [--parts throughput,million,startup,agents]
                                   [--databases sqlite,postgresql] [--concurrency 1,8,32]
-                                  [--duration 10] [--ops create_flow_run,...]
+                                  [--duration 5] [--rounds 3] [--ops create_flow_run,...]
                                   [--workers sqlite=1,postgresql=2] [--million-concurrency 1,8]
 
 (`.venv/bin/python -m bench.run` works too.) A quick run: `--parts throughput --databases
@@ -14,9 +14,10 @@ Parts, for each database:
   throughput  SQLite in a fresh temporary directory, PostgreSQL in a freshly created
               `flowrun_bench_<pid>` database: migrate, start `flowrun server start` on a free port,
               seed a project and a flow over GraphQL, then drive each operation with
-              `wrk -t1 -c<concurrency>` for --duration seconds at each concurrency: requests/s,
-              p50/p99, errors (non-2xx, or 200 carrying GraphQL "errors"), and on PostgreSQL the
-              new database sessions each cell opened (pool churn). The floor_* operations hit
+              `wrk -t1 -c<concurrency>` for --duration seconds at each concurrency in turn,
+              --rounds times, each cell the median round: requests/s, p50/p99, errors
+              (non-2xx, or 200 carrying GraphQL "errors"), and on PostgreSQL the new database
+              sessions each cell opened (pool churn). The floor_* operations hit
               the floor app (bench/floor.py: bare Starlette + psycopg, one statement per
               request) under the same uvicorn and worker count, on the same database.
   million     1,000,000 runs seeded once and cached (bench/million.py), four reads at c=1, 8
@@ -80,6 +81,7 @@ class Options:
     databases: list[str]
     concurrency: list[int]
     duration: int
+    rounds: int
     ops: list[str]
     workers: dict[str, int]
     seed_runs: int
@@ -141,6 +143,7 @@ class CellResult:
     socket_errors: int
     sample_error: str
     new_sessions: int | None = None  # PostgreSQL sessions opened during the cell
+    rounds_per_s: tuple[float, ...] = ()  # each round's requests/s, of a median cell
 
 
 @dataclass(frozen=True)
@@ -624,9 +627,11 @@ def run_cells(
     opts: Options, kind: str, servers: Mapping[str, Server], seed: Seed, workdir: Path,
     sessions: Callable[[], int] | None = None,
 ) -> list[CellResult]:
-    """Each operation at each concurrency in turn, its concurrencies back to back: a c=32
-    figure is compared with the c=8 one of the same operation, and measured next to it, the
-    shared machine's slow and fast spells (minutes long) fall on both rather than on one."""
+    """Each operation at each concurrency in turn, its concurrencies back to back, for
+    --rounds rounds (c=1, 8, 32, then again): a c=32 figure is compared with the c=8 one of
+    the same operation measured beside it, so the shared machine's slow and fast spells
+    (minutes long) fall on both rather than on one, and each cell is the median of its
+    rounds (one 10 s run swings by a third here)."""
     cells = []
     for name in opts.ops:
         op = OPERATIONS[name]
@@ -634,10 +639,33 @@ def run_cells(
             continue
         progress(f"[{kind}] setting up {name}")
         script = write_script(op, op.setup(seed), workdir)
-        for concurrency in opts.concurrency:
-            cells.append(measure_cell(opts, kind, servers[op.door], name, script,
-                                      concurrency, sessions))
+        runs: dict[int, list[CellResult]] = {c: [] for c in opts.concurrency}
+        for _ in range(opts.rounds):
+            for concurrency in opts.concurrency:
+                runs[concurrency].append(measure_cell(opts, kind, servers[op.door], name,
+                                                      script, concurrency, sessions))
+        cells += [median_cell(each) for each in runs.values()]
     return cells
+
+
+def median_cell(runs: Sequence[CellResult]) -> CellResult:
+    """One cell of several runs: the median run's rate and latencies (by requests/s), every
+    request, error and new session counted."""
+    ordered = sorted(runs, key=lambda cell: cell.requests_per_s)
+    middle = ordered[(len(ordered) - 1) // 2]
+    sessions = [cell.new_sessions for cell in runs if cell.new_sessions is not None]
+    return replace(
+        middle,
+        requests=sum(cell.requests for cell in runs),
+        duration_s=round(sum(cell.duration_s for cell in runs), 3),
+        errors=sum(cell.errors for cell in runs),
+        non_200=sum(cell.non_200 for cell in runs),
+        graphql_errors=sum(cell.graphql_errors for cell in runs),
+        socket_errors=sum(cell.socket_errors for cell in runs),
+        sample_error=next((cell.sample_error for cell in runs if cell.sample_error), ""),
+        new_sessions=sum(sessions) if sessions else None,
+        rounds_per_s=tuple(cell.requests_per_s for cell in runs),
+    )
 
 
 def bench_database(kind: str, opts: Options) -> DatabaseResult:
@@ -715,6 +743,7 @@ def new_document(opts: Options, started: datetime) -> dict[str, Any]:
             "concurrency": opts.concurrency,
             "million_concurrency": opts.million_concurrency,
             "duration_s": opts.duration,
+            "rounds": opts.rounds,
             "ops": opts.ops,
             "workers": opts.workers,
             "seed_runs": opts.seed_runs,
@@ -790,7 +819,10 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     parser.add_argument(
         "--concurrency", type=csv_positive_ints, default=[1, 8, 32], help="wrk connections: 1,8,32"
     )
-    parser.add_argument("--duration", type=int, default=10, help="seconds per cell")
+    parser.add_argument("--duration", type=int, default=5, help="seconds per wrk run")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="throughput runs per cell, alternating concurrencies; the cell is "
+                             "their median")
     parser.add_argument(
         "--ops",
         type=csv_list(list(OPERATIONS)),
@@ -819,8 +851,8 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     parser.add_argument("--wrk", default=shutil.which("wrk") or "/usr/bin/wrk")
     parser.add_argument("--pg-admin-url", default=PG_ADMIN_URL)
     args = parser.parse_args(argv)
-    if args.duration < 1 or args.seed_runs < 1:
-        parser.error("--duration and --seed-runs must be positive")
+    if args.duration < 1 or args.seed_runs < 1 or args.rounds < 1:
+        parser.error("--duration, --rounds and --seed-runs must be positive")
     return Options(**vars(args))
 
 
@@ -863,7 +895,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = datetime.now(UTC)
     print(
         f"flowrun bench: parts={opts.parts} workers={opts.workers} duration={opts.duration}s "
-        f"concurrency={opts.concurrency} ops={opts.ops} databases={opts.databases}"
+        f"rounds={opts.rounds} concurrency={opts.concurrency} ops={opts.ops} "
+        f"databases={opts.databases}"
     )
     document = new_document(opts, started)
     run_parts(opts, document)
