@@ -11,6 +11,7 @@ import strawberry
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ...domain.access import Actor
+from .. import input_plans
 
 T = TypeVar("T")
 C = TypeVar("C", bound=type)
@@ -18,8 +19,11 @@ C = TypeVar("C", bound=type)
 
 @dataclass_transform()
 def snake_input(cls: C) -> C:
-    """@strawberry.input keeping the class name as written (Prefect's snake_case names)."""
-    return strawberry.input(name=cls.__name__)(cls)
+    """@strawberry.input keeping the class name as written (Prefect's snake_case names),
+    built from its GraphQL value by a plan made once (graphql/input_plans.py)."""
+    made = strawberry.input(name=cls.__name__)(cls)
+    made.__strawberry_definition__.from_input = input_plans.build  # type: ignore[attr-defined]
+    return made
 
 
 @dataclass_transform()
