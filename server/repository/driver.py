@@ -129,7 +129,7 @@ def _bound(params: dict[str, Any], name: str, process: Processor | None, value: 
 
 def _watched(sync: sa.Connection) -> bool:
     """Whether something listens for the statements SQLAlchemy sends (tracing, a test that
-    reads back the SQL): they see these reads only on SQLAlchemy's path."""
+    reads back the SQL): they see these statements only on SQLAlchemy's path."""
     return bool(sync.dispatch.before_cursor_execute or sync.dispatch.after_cursor_execute)
 
 

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from typing import Any
 
 import pendulum
 import psycopg
 import pytest
 import sqlalchemy as sa
-from sqlalchemy import event
 
 from server.database.engine import Database
 from server.database.models import flow_run, flow_run_state
@@ -24,6 +22,7 @@ from server.domain.states import server_state
 from server.repository import flow_runs, queries
 from server.repository.entities import ENTITIES
 from server.repository.flow_runs import NewFlowRun
+from tests.database.test_round_trips import watching
 from tests.factories import make_flow, make_run, set_run_state
 
 
@@ -112,29 +111,11 @@ async def test_a_read_someone_traces_goes_through_sqlalchemy_so_the_tracer_sees_
     db: Database,
 ) -> None:
     run_id = await make_run(db, await make_flow(db))
-    with traced(db) as seen:
+    with watching(db) as sent:
         async with db.read() as conn:
             row = await queries.by_id(conn, ENTITIES["flow_run"], run_id, ("id",))
     assert row == (run_id,) and isinstance(row, sa.Row)
-    assert [s for s in seen if "FROM flow_run" in s]
-
-
-@contextmanager
-def traced(db: Database) -> Iterator[list[str]]:
-    """Statements as SQLAlchemy sends them: a listener puts the connections on its path."""
-    seen: list[str] = []
-
-    def trace(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        seen.append(statement)
-
-    engines = {db.engine.sync_engine, db.write_engine.sync_engine}
-    for engine in engines:
-        event.listen(engine, "before_cursor_execute", trace)
-    try:
-        yield seen
-    finally:
-        for engine in engines:
-            event.remove(engine, "before_cursor_execute", trace)
+    assert [s for s in sent.statements if "FROM flow_run" in s]
 
 
 async def _insert(db: Database, flow_id: uuid.UUID, now: pendulum.DateTime | None = None,
@@ -156,9 +137,10 @@ async def test_a_create_written_by_the_driver_is_the_row_sqlalchemy_writes(
     flow_id = await make_flow(db)
     now = pendulum.now("UTC")
     driven = await _insert(db, flow_id, now)
-    with traced(db) as seen:
+    with watching(db) as sent:
         reference = await _insert(db, flow_id, now)
-    assert [s for s in seen if "INSERT INTO flow_run" in s]  # the reference took that path
+    # the reference took SQLAlchemy's path
+    assert [s for s in sent.statements if "INSERT INTO flow_run" in s]
     skip = {"id", "state_id"}
     for name in FlowRunRecord.__dataclass_fields__:
         ours, theirs = getattr(driven, name), getattr(reference, name)
@@ -181,7 +163,7 @@ async def test_a_driver_write_the_database_refuses_raises_as_sqlalchemys_would(
     error on both paths, and nothing of it is stored."""
     errors = []
     for path in ("driver", "sqlalchemy"):
-        with (traced(db) if path == "sqlalchemy" else nullcontext(),
+        with (watching(db) if path == "sqlalchemy" else nullcontext(),
               pytest.raises(NotFound) as refused):
             await _insert(db, uuid.uuid4())
         errors.append(type(refused.value.__cause__))
