@@ -19,7 +19,9 @@ it), and a lost connection is invalidated first, as SQLAlchemy does, so the pool
 hand it out again. On SQLite the statement runs on the pooled connection's sqlite3
 connection the same way, inline as the engine runs it. A connection SQLAlchemy has already
 invalidated, or one whose statements something listens for (`before_cursor_execute`: tracing,
-tests that read back the SQL), takes SQLAlchemy's path."""
+tests that read back the SQL), takes SQLAlchemy's path. `before_execute` listeners (on SQLite
+the commit's signal collects the tables a write touched there, events/sqlite.py) are called
+with the statement as SQLAlchemy calls them; what one returns is not used."""
 
 from __future__ import annotations
 
@@ -90,6 +92,8 @@ async def _fetch(conn: Conn, statement: DriverStatement, params: dict[str, Any],
             return list(result.all())
         row = result.first()
         return [] if row is None else [row]
+    for listener in sync.dispatch.before_execute:  # e.g. events/sqlite.py: what a write touched
+        listener(sync, statement.statement, [], params, {})
     compiled = statement.compiled(conn.dialect)
     values = [_bound(params, name, process, value) for name, process, value in compiled.binds]
     driver: Any = sync.connection.driver_connection

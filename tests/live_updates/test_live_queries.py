@@ -6,7 +6,12 @@ from __future__ import annotations
 import asyncio
 
 import httpx
+import pytest
 
+from server.database.engine import Database
+from server.events import Changes
+from server.events import sqlite as sqlite_events
+from tests.factories import make_flow, make_run
 from tests.live import GraphQL, LiveServer
 from tests.live_updates.conftest import set_state
 from tests.ws import LEGACY_WS, TRANSPORT_WS, Subscriber, ws_url
@@ -117,3 +122,47 @@ async def test_closing_the_socket_ends_its_subscriptions_on_the_server(
                 now["live_subscribers"] > before["live_subscribers"]:
             await asyncio.sleep(0.1)
     assert now["live_queries"] == before["live_queries"]
+
+
+
+async def test_a_create_tells_this_process_s_sqlite_listeners_that_flow_run_changed(
+    db: Database
+) -> None:
+    """On SQLite a commit publishes the tables its statements wrote (events/sqlite.py); a
+    create's INSERTs go through the driver (repository/driver.py), not SQLAlchemy's execution,
+    and must be counted all the same, or live lists wait for the 2 s safety re-read."""
+    if not db.is_sqlite:
+        pytest.skip("PostgreSQL's triggers NOTIFY of every write (events/postgres.py)")
+    own = Database(str(db.url), pool_size=1)
+    flow_id = await make_flow(own)
+    changes = Changes()
+    sqlite_events.install(own, changes)
+    runs, logs = changes.signal({"flow_run"}), changes.signal({"log"})
+    try:
+        await make_run(own, flow_id)
+    finally:
+        await own.dispose()
+    assert runs.event.is_set() and not logs.event.is_set()
+
+
+CREATE = """mutation($flow: UUID!) {
+  create_flow_run(input: {flow_id: $flow}) { id }
+}"""
+
+
+async def test_a_live_list_sees_a_run_another_client_creates(
+    server: LiveServer, gql: GraphQL, db: Database
+) -> None:
+    """A create writes through the driver's own statements (repository/driver.py), not
+    SQLAlchemy's execution: on SQLite the commit must still say that flow_run changed."""
+    flow_id = str(await make_flow(db))
+    sub = await Subscriber.connect(ws_url(server.url))
+    try:
+        runs = await sub.subscribe(
+            "subscription($flow: uuid!) { flow_run(where: {flow_id: {_eq: $flow}}) { id } }",
+            {"flow": flow_id})
+        assert await sub.data(runs) == {"flow_run": []}
+        created = (await gql.data(CREATE, {"flow": flow_id}))["create_flow_run"]["id"]
+        assert await sub.data(runs) == {"flow_run": [{"id": created}]}
+    finally:
+        await sub.close()
