@@ -25,7 +25,6 @@ from ..domain.errors import ServiceUnavailable
 from . import sqlite_inline
 from .errors import translated_errors
 
-_WRITE = "flowrun_write"
 AfterTransaction = Callable[[AsyncConnection], None]
 
 
@@ -152,9 +151,7 @@ class Database:
             # SQLite: the one write connection or the read pool; PostgreSQL: READ COMMITTED
             # over the autocommit pool, for reads and writes alike.
             engine = self.write_engine if write or not self.is_sqlite else self.engine
-            async with engine.connect() as conn:
-                if write:
-                    await conn.execution_options(**{_WRITE: True})
+            async with self._connected(engine) as conn:
                 try:
                     async with conn.begin():
                         yield conn
@@ -169,8 +166,25 @@ class Database:
     async def read(self) -> AsyncIterator[AsyncConnection]:
         """A connection for reads only (autocommit on PostgreSQL, a deferred read on SQLite)."""
         with translated_errors():
-            async with self.read_engine.connect() as conn:
+            async with self._connected(self.read_engine) as conn:
                 yield conn
+
+    @asynccontextmanager
+    async def _connected(self, engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+        """A pooled connection for the block. On PostgreSQL as `async with engine.connect()`,
+        which hands the connection back from a task of its own, shielded, so that a request
+        cancelled then cannot leave it half returned. On SQLite (inline, sqlite_inline.py)
+        handing it back never waits, so nothing can interrupt it: it is closed directly,
+        without that task and its turns of the event loop (a fifth of an empty transaction)."""
+        if not self.is_sqlite:
+            async with engine.connect() as conn:
+                yield conn
+            return
+        conn = await engine.connect()
+        try:
+            yield conn
+        finally:
+            await conn.close()
 
     async def data_version(self) -> int:
         """SQLite: `PRAGMA data_version` of this process's write connection, which changes
@@ -234,7 +248,8 @@ def _configure_sqlite(engine: AsyncEngine, timeout: float, writer: bool) -> None
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: sa.Connection) -> None:
-        if conn.get_execution_options().get(_WRITE, False):
+        # the write engine's one connection begins IMMEDIATE: it takes the write lock first
+        if writer:
             sqlite_inline.begin_immediate(conn, timeout)
         else:
-            conn.exec_driver_sql("BEGIN")
+            sqlite_inline.begin(conn, "BEGIN")

@@ -103,7 +103,7 @@ def begin_immediate(conn: sa.Connection, timeout: float) -> None:
     delay = POLL_SECONDS
     while True:
         try:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            begin(conn, "BEGIN IMMEDIATE")
             return
         except sa.exc.OperationalError as exc:
             message = str(exc.orig)
@@ -112,6 +112,22 @@ def begin_immediate(conn: sa.Connection, timeout: float) -> None:
                 raise
         await_(asyncio.sleep(delay))
         delay = min(delay * 1.5, POLL_MAX_SECONDS)
+
+
+def begin(conn: sa.Connection, statement: str) -> None:
+    """Send BEGIN (or BEGIN IMMEDIATE) on the sqlite3 connection itself: through SQLAlchemy's
+    execution (`exec_driver_sql`) it cost about as much as the rest of an empty transaction.
+    Where something listens for the statements sent (`before_cursor_execute`: tracing, the
+    tests that count BEGINs), it goes through SQLAlchemy, which tells them. A refusal is the
+    `OperationalError` SQLAlchemy would raise."""
+    if conn.dispatch.before_cursor_execute:
+        conn.exec_driver_sql(statement)
+        return
+    try:
+        conn.connection.driver_connection.execute(statement)  # type: ignore[union-attr]
+    except sqlite3.Error as exc:
+        raise sa.exc.DBAPIError.instance(statement, (), exc, sqlite3.Error,
+                                         dialect=conn.dialect) from exc
 
 
 class Checkpointer:
