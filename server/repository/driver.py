@@ -43,7 +43,8 @@ _REQUIRED = object()  # a parameter the caller must give (a bindparam without a 
 @dataclass(frozen=True, slots=True)
 class Compiled:
     sql: str
-    binds: tuple[tuple[str, Processor | None, Any], ...]  # name, bind processor, built value
+    # name, bind processor, whether it gives None for None, the value it was built with
+    binds: tuple[tuple[str, Processor | None, bool, Any], ...]
     make_row: Callable[[tuple[Any, ...]], Any]
     returns_rows: bool
 
@@ -95,7 +96,7 @@ async def _fetch(conn: Conn, statement: DriverStatement, params: dict[str, Any],
     for listener in sync.dispatch.before_execute:  # e.g. events/sqlite.py: what a write touched
         listener(sync, statement.statement, [], params, {})
     compiled = statement.compiled(conn.dialect)
-    values = [_bound(params, name, process, value) for name, process, value in compiled.binds]
+    values = _values(compiled, params)
     driver: Any = sync.connection.driver_connection
     if conn.dialect.name == "sqlite":
         # sqlite3 answers at once (the engine already runs it inline, sqlite_inline.py)
@@ -106,7 +107,7 @@ async def _fetch(conn: Conn, statement: DriverStatement, params: dict[str, Any],
             raise sa.exc.DBAPIError.instance(compiled.sql, values, exc, sqlite3.Error,
                                              dialect=conn.dialect) from exc
     else:
-        bound = dict(zip((name for name, _, _ in compiled.binds), values, strict=True))
+        bound = dict(zip((bind[0] for bind in compiled.binds), values, strict=True))
         try:
             cursor = await driver.execute(compiled.sql, bound, prepare=True)
             if not compiled.returns_rows:  # an INSERT without RETURNING
@@ -121,14 +122,19 @@ async def _fetch(conn: Conn, statement: DriverStatement, params: dict[str, Any],
     return [compiled.make_row(record) for record in records]
 
 
-def _bound(params: dict[str, Any], name: str, process: Processor | None, value: Any) -> Any:
-    """A parameter's value for the driver: the caller's, or the one the statement was built
-    with (a LIMIT); through the type's bind processor as SQLAlchemy would send it."""
-    if name in params:
-        value = params[name]
-    elif value is _REQUIRED:
-        raise KeyError(f"no value for the statement's parameter {name!r}")
-    return process(value) if process else value
+def _values(compiled: Compiled, params: dict[str, Any]) -> list[Any]:
+    """The parameters' values for the driver, in the statement's order: the caller's, or the
+    one the statement was built with (a LIMIT); through the type's bind processor as SQLAlchemy
+    would send them. A None is sent as it is where the processor would give None for it: a
+    create binds 50 values, many of them None, and these calls were a sixth of its CPU."""
+    values = []
+    for name, process, none_is_none, built in compiled.binds:
+        value = params.get(name, built)
+        if value is _REQUIRED:
+            raise KeyError(f"no value for the statement's parameter {name!r}")
+        values.append(value if process is None or (value is None and none_is_none)
+                      else process(value))
+    return values
 
 
 def _watched(sync: sa.Connection) -> bool:
@@ -154,7 +160,7 @@ def _compile(statement: sa.Select[Any] | sa.Insert, dialect: Dialect) -> Compile
     compiled = statement.compile(dialect=dialect)
     # in the order a positional paramstyle (SQLite's "?") sends them
     names = compiled.positiontup if compiled.positional else list(compiled.binds)
-    binds = tuple((name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect),
+    binds = tuple((name, *_processor(compiled.binds[name].type, dialect),
                    _REQUIRED if compiled.binds[name].required else compiled.binds[name].value)
                   for name in names or ())
     columns = list(statement.exported_columns)  # the selected, or the returned, columns
@@ -168,6 +174,13 @@ def _compile(statement: sa.Select[Any] | sa.Insert, dialect: Dialect) -> Compile
         return row_type._make([value if process is None or value is None else process(value)
                                for process, value in zip(processors, record, strict=True)])
     return Compiled(compiled.string, binds, make_row, bool(columns))
+
+
+def _processor(type_: Any, dialect: Dialect) -> tuple[Processor | None, bool]:
+    """The type's bind processor, and whether it gives None for None (then _values skips the
+    call; sa.JSON without none_as_null, say, writes 'null' instead)."""
+    process = type_.dialect_impl(dialect).bind_processor(dialect)
+    return process, process is None or process(None) is None
 
 
 def _row_type(names: tuple[str, ...]) -> Any:
