@@ -78,3 +78,29 @@ async def test_timestamps_written_by_the_migration_are_aware_utc(db: Database) -
         row = (await conn.execute(sa.select(tenant))).one()
     assert row.created.utcoffset() == timedelta(0)
     assert isinstance(row.created, datetime)
+
+
+@pytest.mark.parametrize("value", [
+    datetime(2026, 12, 4, 2, 22, 35, 54759, tzinfo=UTC),
+    datetime(2026, 1, 1, tzinfo=UTC),  # no microseconds: still written with six digits
+    datetime(999, 1, 2, 3, 4, 5, tzinfo=EST),  # a year below 1000, another zone
+    pendulum.datetime(2026, 3, 29, 1, 30, tz="Europe/Paris"),
+    None,
+])
+def test_sqlite_text_is_what_sqlalchemys_datetime_writes_and_reads(value: Any) -> None:
+    """UTCDateTime formats and parses SQLite's text in one function each (driver statements
+    bind many); what it writes and reads must be what TypeDecorator's chain of
+    process_bind_param and SQLite's DATETIME type gives, or old and new rows would sort apart."""
+    dialect = sqlite.dialect()
+    column = UTCDateTime()
+    ours = column.dialect_impl(dialect).bind_processor(dialect)
+    theirs = sa.DateTime(timezone=True).dialect_impl(dialect).bind_processor(dialect)
+    reads = column.dialect_impl(dialect).result_processor(dialect, None)
+    parse = sa.DateTime().dialect_impl(dialect).result_processor(dialect, None)
+    assert ours and theirs and reads and parse
+    written = ours(value)
+    assert written == theirs(None if value is None else column.process_bind_param(value, dialect))
+    read = reads(written)
+    assert read == column.process_result_value(parse(written), dialect)
+    if value is not None:
+        assert read == value and read.tzinfo is UTC and type(read) is datetime
