@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 import sqlalchemy as sa
@@ -15,6 +15,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .auth import Authenticator
 from .body_limit import BodyLimit
@@ -25,7 +26,6 @@ from .graphql.view import GraphQLEndpoint
 from .graphql.websocket import LiveUpdates
 from .loops import running_loops
 from .middleware import internal_error
-from .rest import build_rest_app
 from .settings import Settings, get_settings
 from .ui import UI
 
@@ -64,6 +64,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
             return await ui.graphiql_page(request)
         return await graphql.handle(request)
 
+    def build_rest() -> ASGIApp:
+        from .rest import build_rest_app
+
+        return build_rest_app(db, settings, auth=auth)
+
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         # Everything alive now (modules, the schema, compiled statements) lives as long as
@@ -82,7 +87,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/graphql/", graphql_or_playground, methods=["GET", "POST"]),
         Route("/", root, methods=["GET", "POST"]),
         Route("/health", health, methods=["GET"]),
-        Mount("/api", app=build_rest_app(db, settings, auth=auth)),
+        Mount("/api", app=BuiltOnFirstRequest(build_rest)),  # the REST door
         *live.routes(),  # GraphQL over WebSocket on /graphql and /
         ui.mount(),
         Route("/{path:path}", ui.app_page, methods=["GET"]),  # the UI's own paths, last
@@ -98,6 +103,25 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.graphql = graphql
     app.state.settings = settings
     return app
+
+
+class BuiltOnFirstRequest:
+    """An ASGI app imported and built when its first request comes. The REST door (/api) is
+    one: a process that serves only GraphQL, as most do, never loads its modules and Pydantic
+    models (1.2 MiB of an idle process, bench/startup.py); the first REST request pays for
+    the import, once per process."""
+
+    __slots__ = ("_app", "_build")
+
+    def __init__(self, build: Callable[[], ASGIApp]) -> None:
+        self._build = build
+        self._app: ASGIApp | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        app = self._app
+        if app is None:
+            app = self._app = self._build()
+        await app(scope, receive, send)
 
 
 async def _not_found(request: Request, _: Exception) -> Response:
