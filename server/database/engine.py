@@ -13,7 +13,7 @@ import weakref
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 import sqlalchemy as sa
@@ -22,8 +22,14 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from ..domain.errors import ServiceUnavailable
-from . import sqlite_inline
 from .errors import translated_errors
+
+if TYPE_CHECKING:
+    from . import sqlite_inline
+
+# sqlite_inline (and with it sqlite3 and SQLAlchemy's SQLite dialect, 1.6 MiB of memory) is
+# imported only where SQLite is served, as SQLAlchemy's PostgreSQL dialect is only where
+# PostgreSQL is (types.dialect_module).
 
 AfterTransaction = Callable[[AsyncConnection], None]
 
@@ -33,6 +39,8 @@ def async_url(url: str) -> sa.URL:
     parsed = make_url(url)
     backend = parsed.get_backend_name()
     if backend == "sqlite":
+        from . import sqlite_inline  # registers the dialect
+
         return parsed.set(drivername=sqlite_inline.NAME.replace(".", "+"))
     if backend in ("postgresql", "postgres"):
         return parsed.set(drivername="postgresql+psycopg")
@@ -71,6 +79,8 @@ class Database:
             # SQLite has one writer, so each process gives it one write connection: writers
             # queue in order on the pool instead of polling SQLite's busy handler. Across
             # processes BEGIN IMMEDIATE and busy_timeout still make a writer wait, not fail.
+            from . import sqlite_inline
+
             self.write_engine = _sqlite_engine(self.url, 1, timeout, writer=True)
             self.read_engine = self.engine
             database = self.url.database
@@ -209,6 +219,8 @@ def _json_dumps(value: Any) -> str:
 
 def _sqlite_engine(url: sa.URL, pool_size: int, timeout: float, *, writer: bool = False,
                    overflow: int = 0) -> AsyncEngine:
+    from . import sqlite_inline
+
     engine = create_async_engine(
         url,
         json_serializer=_json_dumps,
@@ -226,6 +238,8 @@ def _sqlite_engine(url: sa.URL, pool_size: int, timeout: float, *, writer: bool 
 
 
 def _configure_sqlite(engine: AsyncEngine, timeout: float, writer: bool) -> None:
+    from . import sqlite_inline
+
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy (below) emit BEGIN, not the driver, so we choose its kind.

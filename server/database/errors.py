@@ -13,7 +13,7 @@ in flowrun inspects a SQLAlchemy or driver exception."""
 
 from __future__ import annotations
 
-import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -69,7 +69,9 @@ def is_transient(exc: DBAPIError) -> bool:
         return sqlstate.startswith(("08", "40", "53", "57P"))
     if not isinstance(exc, OperationalError):
         return False
-    if isinstance(exc.orig, sqlite3.Error):  # no SQLSTATE: only locked or busy is transient
+    sqlite3 = sys.modules.get("sqlite3")  # not imported where only PostgreSQL is served
+    if sqlite3 is not None and isinstance(exc.orig, sqlite3.Error):
+        # no SQLSTATE: only locked or busy is transient
         message = str(exc.orig).lower()
         return "locked" in message or "busy" in message
     # psycopg's errors without a SQLSTATE are the connection failing (refused while the

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -85,6 +84,8 @@ def current_revision(database_url: str) -> str | None:
             path = Path(unquote(parts.path[1:])) if parts.path.startswith("/") else None
             if path is None or not path.is_file():
                 return None
+            import sqlite3
+
             with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
                 rows = conn.execute(query).fetchall()
         elif scheme in ("postgresql", "postgres"):

@@ -25,7 +25,6 @@ with the statement as SQLAlchemy calls them; what one returns is not used."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections import namedtuple
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -100,11 +99,12 @@ async def _fetch(conn: Conn, statement: DriverStatement, params: dict[str, Any],
     driver: Any = sync.connection.driver_connection
     if conn.dialect.name == "sqlite":
         # sqlite3 answers at once (the engine already runs it inline, sqlite_inline.py)
+        dbapi = conn.dialect.loaded_dbapi  # sqlite3, imported only where SQLite is served
         try:
             # every row, always: a write's statement left unfinished would hold its COMMIT
             records = driver.execute(compiled.sql, values).fetchall()
-        except sqlite3.Error as exc:
-            raise sa.exc.DBAPIError.instance(compiled.sql, values, exc, sqlite3.Error,
+        except dbapi.Error as exc:
+            raise sa.exc.DBAPIError.instance(compiled.sql, values, exc, dbapi.Error,
                                              dialect=conn.dialect) from exc
     else:
         bound = dict(zip((bind[0] for bind in compiled.binds), values, strict=True))
