@@ -77,18 +77,21 @@ class CreatedRun:
     id: uuid.UUID
     created: bool
     # The run as written and its flow's version: None when an idempotency key named an
-    # earlier run (read it), so a door can answer without reading back what it just wrote.
+    # earlier run (read it), so a door can answer without reading back what it just wrote;
+    # `run` is None too when the caller asked for no row back (returning=False).
     run: FlowRunRecord | None = None
     flow_version: int | None = None
 
 
 async def create_flow_run(
     conn: Conn, request: CreateFlowRun, *, idempotency_window: timedelta,
-    group_flows: Sequence[RunTarget] | None = None,
+    group_flows: Sequence[RunTarget] | None = None, returning: bool = True,
 ) -> CreatedRun:
     """Create a run; a repeated idempotency key names its run for `idempotency_window`
     (the FLOWRUN_IDEMPOTENCY_WINDOW_SECONDS setting, which the door passes). `group_flows`:
-    the flow group's unarchived flows (at most two), when the caller read them already."""
+    the flow group's unarchived flows (at most two), when the caller read them already.
+    `returning=False`: the door answers with the id only, so the run as written is not read
+    back (CreatedRun.run is None)."""
     targets = [request.flow_id, request.flow_group_id, request.version_group_id]
     if sum(t is not None for t in targets) != 1:
         raise InvalidInput(
@@ -139,7 +142,8 @@ async def create_flow_run(
         idempotency_key=key,
         deployment=request.deployment,
         created_by=request.actor,
-    ), task_state=task_run_service.first_state() if target.has_tasks else None)
+    ), task_state=task_run_service.first_state() if target.has_tasks else None,
+        returning=returning)
     return CreatedRun(flow_run_id, created=True, run=written, flow_version=target.version)
 
 

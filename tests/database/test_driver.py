@@ -172,3 +172,38 @@ async def test_a_driver_write_the_database_refuses_raises_as_sqlalchemys_would(
         assert (await conn.execute(sa.select(sa.func.count()).select_from(flow_run))).scalar() == 0
         assert (await conn.execute(
             sa.select(sa.func.count()).select_from(flow_run_state))).scalar() == 0
+
+
+async def test_a_create_that_asks_for_no_row_back_stores_the_same_run_and_history(
+    db: Database,
+) -> None:
+    """`returning=False` (GraphQL's create answers with the id it chose) sends no row back,
+    on PostgreSQL a CTE selecting only the id: what it stores is what a create returning the
+    row stores, its first state's history row included."""
+    flow_id = await make_flow(db)
+    now = pendulum.now("UTC")
+    returned = await _insert(db, flow_id, now)
+    run_id = uuid.uuid4()
+    run = NewFlowRun(flow_id=flow_id, name="driven", parameters={"x": [1, {"y": None}]},
+                     context={"k": "v"}, labels=["a"], run_config={"type": "t"},
+                     scheduled_start_time=now, idempotency_key=None)
+    with watching(db) as sent:
+        async with db.transaction(one_statement=True) as conn:
+            assert await flow_runs.insert(conn, flow_run_id=run_id, run=run, now=now,
+                                          state=server_state("Scheduled", "go", now),
+                                          returning=False) is None
+    (insert,) = [s for s in sent.statements if "INSERT INTO flow_run (" in s]
+    if db.is_sqlite:
+        assert "RETURNING" not in insert
+    else:  # one statement: the run's INSERT and its history's, selecting only the id
+        assert insert.split()[-4:] == ["SELECT", "written.id", "FROM", "written"]
+    async with db.read() as conn:
+        stored = await flow_runs.get(conn, run_id)
+        history = (await conn.execute(sa.select(flow_run_state).where(
+            flow_run_state.c.flow_run_id == run_id))).all()
+    assert stored is not None
+    for name in FlowRunRecord.__dataclass_fields__:
+        if name not in ("id", "state_id"):
+            assert getattr(stored, name) == getattr(returned, name), name
+    assert [(h.id, h.version, h.state, h.message) for h in history] == [
+        (stored.state_id, 1, "Scheduled", "go")]

@@ -123,7 +123,8 @@ class FlowRunMutations:
         )
         window = info.context.settings.idempotency_window
         run = await in_transaction(info, lambda conn: service.create_flow_run(
-            conn, request, idempotency_window=window), one_statement=request.writes_once)
+            conn, request, idempotency_window=window, returning=False),
+            one_statement=request.writes_once)
         return flow_run_id_payload(id=run.id, created=run.created)
 
     @strawberry.mutation(description="Set a run's state; a version must match the current one")
