@@ -33,6 +33,8 @@ from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.engine import URL
 from sqlalchemy.util import await_
 
+from .listening import statements_listened
+
 BUSY_SLICE_MS = 20  # the longest a read may hold the event loop waiting for a lock
 POLL_SECONDS = 0.0002  # begin_immediate's first sleep while another process writes
 POLL_MAX_SECONDS = 0.002
@@ -118,9 +120,10 @@ def begin(conn: sa.Connection, statement: str) -> None:
     """Send BEGIN (or BEGIN IMMEDIATE) on the sqlite3 connection itself: through SQLAlchemy's
     execution (`exec_driver_sql`) it cost about as much as the rest of an empty transaction.
     Where something listens for the statements sent (`before_cursor_execute`: tracing, the
-    tests that count BEGINs), it goes through SQLAlchemy, which tells them. A refusal is the
-    `OperationalError` SQLAlchemy would raise."""
-    if conn.dispatch.before_cursor_execute:
+    tests that count BEGINs), it goes through SQLAlchemy, which tells them, by the test the
+    driver statements use (database/listening.py). A refusal is the `OperationalError`
+    SQLAlchemy would raise."""
+    if statements_listened(conn):
         conn.exec_driver_sql(statement)
         return
     try:

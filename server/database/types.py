@@ -25,9 +25,7 @@ class UTCDateTime(sa.TypeDecorator[datetime]):
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        if value.tzinfo is None or value.utcoffset() is None:
-            raise ValueError(f"refusing to store a naive datetime: {value!r}")
-        utc = plain_utc(value)
+        utc = plain_utc(_aware(value))
         if dialect.name == "sqlite":
             return utc.replace(tzinfo=None)
         return utc
@@ -37,18 +35,14 @@ class UTCDateTime(sa.TypeDecorator[datetime]):
         SQLite's DATETIME text format ("%Y-%m-%d %H:%M:%S.%f", which isoformat with a space
         and microseconds writes the same), a tenth of a create's bind work. Elsewhere as
         TypeDecorator does."""
-        if dialect.name != "sqlite" or self.impl_instance.bind_processor(dialect) is None:
-            return super().bind_processor(dialect)
         storage_format = getattr(self.impl_instance.dialect_impl(dialect), "_storage_format", None)
-        if storage_format != _SQLITE_FORMAT:
-            return super().bind_processor(dialect)  # SQLAlchemy changed its format: its way
+        if dialect.name != "sqlite" or storage_format != _SQLITE_FORMAT:
+            return super().bind_processor(dialect)  # (a format SQLAlchemy changed: its way)
 
         def process(value: datetime | None) -> str | None:
             if value is None:
                 return None
-            if value.tzinfo is None or value.utcoffset() is None:
-                raise ValueError(f"refusing to store a naive datetime: {value!r}")
-            return plain_utc(value).replace(tzinfo=None).isoformat(" ", "microseconds")
+            return plain_utc(_aware(value)).replace(tzinfo=None).isoformat(" ", "microseconds")
         return process
 
     def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
@@ -71,6 +65,12 @@ class UTCDateTime(sa.TypeDecorator[datetime]):
         if value.tzinfo is UTC:
             return value  # type: ignore[no-any-return]
         return value.astimezone(UTC)  # type: ignore[no-any-return]
+
+
+def _aware(value: datetime) -> datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"refusing to store a naive datetime: {value!r}")
+    return value
 
 
 _SQLITE_FORMAT = ("%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:%(second)02d"

@@ -33,6 +33,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
 
+from ..database.listening import statements_listened
 from .common import Conn
 
 Processor = Callable[[Any], Any]
@@ -84,7 +85,7 @@ async def execute(conn: Conn, statement: DriverStatement, params: dict[str, Any]
 async def _fetch(conn: Conn, statement: DriverStatement, params: dict[str, Any], *,
                  many: bool) -> list[Any]:
     sync = conn.sync_connection
-    if sync is None or sync.invalidated or _watched(sync):
+    if sync is None or sync.invalidated or statements_listened(sync):
         result = await conn.execute(statement.statement, params)
         if not result.returns_rows:
             return []
@@ -135,12 +136,6 @@ def _values(compiled: Compiled, params: dict[str, Any]) -> list[Any]:
         values.append(value if process is None or (value is None and none_is_none)
                       else process(value))
     return values
-
-
-def _watched(sync: sa.Connection) -> bool:
-    """Whether something listens for the statements SQLAlchemy sends (tracing, a test that
-    reads back the SQL): they see these statements only on SQLAlchemy's path."""
-    return bool(sync.dispatch.before_cursor_execute or sync.dispatch.after_cursor_execute)
 
 
 async def _as_sqlalchemy_error(conn: Conn, driver: Any, sql: str, params: dict[str, Any],

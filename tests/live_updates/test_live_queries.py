@@ -124,7 +124,6 @@ async def test_closing_the_socket_ends_its_subscriptions_on_the_server(
     assert now["live_queries"] == before["live_queries"]
 
 
-
 async def test_a_create_tells_this_process_s_sqlite_listeners_that_flow_run_changed(
     db: Database
 ) -> None:
@@ -153,8 +152,9 @@ CREATE = """mutation($flow: UUID!) {
 async def test_a_live_list_sees_a_run_another_client_creates(
     server: LiveServer, gql: GraphQL, db: Database
 ) -> None:
-    """A create writes through the driver's own statements (repository/driver.py), not
-    SQLAlchemy's execution: on SQLite the commit must still say that flow_run changed."""
+    """A live list follows a run created over GraphQL, end to end. (On SQLite it would also
+    see it at the 2 s safety re-read without the commit's signal; the test above pins the
+    signal itself.)"""
     flow_id = str(await make_flow(db))
     sub = await Subscriber.connect(ws_url(server.url))
     try:
