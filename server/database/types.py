@@ -81,7 +81,7 @@ def plain_utc(value: datetime) -> datetime:
     """A stdlib datetime in UTC. Drivers do arithmetic on bound values (psycopg subtracts an
     epoch); on a pendulum DateTime that arithmetic builds an Interval and costs ~100x more."""
     if type(value) is datetime and value.tzinfo is UTC:
-        return value  # already one (clock.now() gives these)
+        return value  # already one (a repository converts its `now` once)
     offset = value.utcoffset()
     plain = datetime(
         value.year, value.month, value.day, value.hour, value.minute, value.second,

@@ -79,10 +79,10 @@ async def get_with_targets(
     rows = await driver.all_rows(conn, _WITH_TARGETS, {"deployment_id": deployment_id})
     if not rows:
         return None
-    first_row = rows[0]._mapping
-    record = DeploymentRecord(**{name: first_row[name] for name in _DEPLOYMENT_FIELDS})
-    targets = [RunTarget(**{name: row._mapping[_TARGET_PREFIX + name] for name in _TARGET_FIELDS})
-               for row in rows if row._mapping[_TARGET_PREFIX + "id"] is not None]
+    mappings = [row._mapping for row in rows]  # (a driver row builds its mapping per call)
+    record = DeploymentRecord(**{name: mappings[0][name] for name in _DEPLOYMENT_FIELDS})
+    targets = [RunTarget(**{name: found[_TARGET_PREFIX + name] for name in _TARGET_FIELDS})
+               for found in mappings if found[_TARGET_PREFIX + "id"] is not None]
     return record, targets
 
 

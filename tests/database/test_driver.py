@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from contextlib import nullcontext
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pendulum
@@ -18,7 +19,7 @@ from server.database.engine import Database
 from server.database.models import flow_run, flow_run_state
 from server.domain.errors import InvalidInput, NotFound, ServiceUnavailable
 from server.domain.records import FlowRunRecord
-from server.domain.states import server_state
+from server.domain.states import StateType, server_state, typed_state
 from server.repository import flow_runs, queries
 from server.repository.entities import ENTITIES
 from server.repository.flow_runs import NewFlowRun
@@ -154,6 +155,42 @@ async def test_a_create_written_by_the_driver_is_the_row_sqlalchemy_writes(
     assert stored == driven
     assert [(h.id, h.version, h.state, h.message) for h in history] == [
         (driven.state_id, 1, "Scheduled", "go")]
+
+
+async def test_the_run_a_create_returns_is_the_run_a_read_gives_back(db: Database) -> None:
+    """On SQLite the run a create returns is built from the row it sent, not RETURNING'd
+    (repository/flow_runs.py `_as_read`): it must be what a read of the row gives, value for
+    value and type for type, for inputs that a round trip changes: a start time in another
+    zone, a pendulum instant, JSON with floats, big integers, unicode, nulls, and values that
+    JSON writes as strings or lists (a UUID, a datetime, a tuple in `created_by`)."""
+    flow_id = await make_flow(db)
+    now = pendulum.now("UTC")
+    start = pendulum.datetime(2031, 3, 4, 5, 6, 7, 890123, tz="Asia/Kolkata")
+    tricky = {"f": 0.1, "neg": -0.0, "big": 2**62, "huge": 1e300, "u": "zoë ✓ ok",
+              "nested": [{"a": None}, [], {}], "t": True}
+    marker = uuid.uuid4()
+    moment = datetime(2031, 3, 4, 5, 6, 7, tzinfo=timezone(timedelta(hours=2)))
+    state = typed_state(StateType.RUNNING, message="started", start_time=start)
+    run = NewFlowRun(flow_id=flow_id, name="written", parameters=tricky,
+                     context={"when": "now", "n": [1, 2.5]}, labels=["b", "a", "é"],
+                     run_config=None, scheduled_start_time=start, idempotency_key="k-1",
+                     created_by={"api_key_id": marker, "at": moment, "pair": (1, 2)})
+    async with db.transaction() as conn:
+        written = await flow_runs.insert(conn, flow_run_id=uuid.uuid4(), run=run, now=now,
+                                         state=state)
+    assert written is not None
+    async with db.read() as conn:
+        stored = await flow_runs.get(conn, written.id)
+    assert stored is not None
+    for name in FlowRunRecord.__dataclass_fields__:
+        ours, read = getattr(written, name), getattr(stored, name)
+        assert ours == read, name
+        assert type(ours) is type(read), name
+        if isinstance(read, datetime):
+            assert ours.tzinfo is read.tzinfo, name
+    assert written.scheduled_start_time == start and written.start_time is not None
+    assert written.created_by == {"api_key_id": str(marker), "at": "2031-03-04T05:06:07+02:00",
+                                  "pair": [1, 2]}
 
 
 async def test_a_driver_write_the_database_refuses_raises_as_sqlalchemys_would(
