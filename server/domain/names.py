@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import secrets
+import random
 
 _ADJECTIVES = (
     "amber", "ancient", "autumn", "bold", "brave", "bright", "calm", "clever", "cosmic",
@@ -23,4 +23,6 @@ _ANIMALS = (
 
 
 def random_run_name() -> str:
-    return f"{secrets.choice(_ADJECTIVES)}-{secrets.choice(_ANIMALS)}"
+    """A name, not a secret: the process's PRNG (reseeded in a forked child), not the
+    system's, whose read of the kernel's entropy per choice cost more than the rest."""
+    return f"{random.choice(_ADJECTIVES)}-{random.choice(_ANIMALS)}"
