@@ -130,10 +130,18 @@ def test_the_wal_stays_bounded_while_writes_never_stop(sqlite_path: Path) -> Non
         while writer.commits * 2 <= 4 * BOUND_FRAMES and time.monotonic() < deadline:
             time.sleep(0.05)
             sizes.append(wal.stat().st_size)
+        writer.stop()
+        # once writes stop, a round that finds nothing new empties the file
+        emptied_by = time.monotonic() + 10
+        while wal.stat().st_size and time.monotonic() < emptied_by:
+            time.sleep(0.05)
+        left = wal.stat().st_size
     finally:
         writer.stop()
         checkpointer.stop()
     # Each commit appends at least two pages (the log row's, the counter's; nine, measured):
-    # without emptying, the WAL would have passed the bound several times over.
+    # without starting over, the WAL would have passed the bound several times over.
     assert writer.commits * 2 > 4 * BOUND_FRAMES, writer.commits
     assert max(sizes) < BOUND_FRAMES * PAGE, sizes
+    assert checkpointer.restarts > 0  # under writes it starts over (RESTART), keeping its size
+    assert left == 0 and checkpointer.truncations > 0  # idle, it is emptied
