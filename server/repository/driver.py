@@ -51,11 +51,11 @@ class Compiled:
 
 class DriverStatement:
     """A statement whose compiled form is kept per dialect (build one per statement, once):
-    a SELECT, or an INSERT (with RETURNING for its rows)."""
+    a SELECT, or an INSERT or UPDATE (with RETURNING for its rows)."""
 
     __slots__ = ("_compiled", "statement")
 
-    def __init__(self, statement: sa.Select[Any] | sa.Insert) -> None:
+    def __init__(self, statement: sa.Select[Any] | sa.Insert | sa.Update) -> None:
         self.statement = statement
         self._compiled: dict[str, Compiled] = {}
 
@@ -151,7 +151,8 @@ async def _as_sqlalchemy_error(conn: Conn, driver: Any, sql: str, params: dict[s
                                       connection_invalidated=lost, dialect=conn.dialect)
 
 
-def _compile(statement: sa.Select[Any] | sa.Insert, dialect: Dialect) -> Compiled:
+def _compile(statement: sa.Select[Any] | sa.Insert | sa.Update, dialect: Dialect
+             ) -> Compiled:
     compiled = statement.compile(dialect=dialect)
     # in the order a positional paramstyle (SQLite's "?") sends them
     names = compiled.positiontup if compiled.positional else list(compiled.binds)

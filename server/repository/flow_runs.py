@@ -24,11 +24,12 @@ from .common import TENANT_ID, Conn, first, new_id
 from .driver import DriverStatement
 from .filters import Clause, json_contains
 from .run_states import (
-    HISTORY_COLUMNS,
     first_state_columns,
     history_from,
+    history_insert,
     history_params,
     history_row,
+    move_then_record,
     move_with_history,
     transition_params,
     transition_values,
@@ -257,9 +258,7 @@ _INSERT_VALUES = flow_run.insert().values(
     {name: sa.bindparam(name, type_=flow_run.c[name].type) for name in _INSERT_DEFAULTS})
 _INSERT_STATEMENT = _INSERT_VALUES.returning(*flow_run.c)
 _INSERT_ONLY = DriverStatement(_INSERT_VALUES)
-_INSERT_HISTORY = DriverStatement(flow_run_state.insert().values(
-    {name: sa.bindparam(name, type_=flow_run_state.c[name].type)
-     for name in ("flow_run_id", *HISTORY_COLUMNS)}))
+_INSERT_HISTORY = history_insert(flow_run_state, "flow_run_id")
 
 
 def _insert_with_state(*, only_id: bool = False) -> Any:
@@ -301,6 +300,7 @@ async def set_state(
     when no row matched (missing run, or `expected_version` is stale). The history row
     records `created_by`, the API key that asked."""
     state_id = new_id()
+    now = plain_utc(now)  # once, not per column bound
     kind = (expected_version is not None, state.is_running, state.is_finished)
     params = {"flow_run_id": flow_run_id, "expected_version": expected_version,
               **transition_params(flow_run, state, now, state_id)}
@@ -309,12 +309,17 @@ async def set_state(
         row = (await conn.execute(_set_state_cte(*kind), {**params, **history_params(history)})
                ).first()
         return None if row is None else int(row.version)
-    row = (await conn.execute(_set_state_statement(*kind), params)).first()
-    if row is None:
-        return None
-    await conn.execute(flow_run_state.insert(), history_row(
-        "flow_run_id", flow_run_id, state_id, row.version, state, now, created_by))
-    return int(row.version)
+    return await move_then_record(conn, _set_state_driven(*kind), params, _INSERT_HISTORY,
+                                  lambda version: history_row("flow_run_id", flow_run_id,
+                                                              state_id, version, state, now,
+                                                              created_by))
+
+
+@cache
+def _set_state_driven(versioned: bool, running: bool, finished: bool) -> DriverStatement:
+    # a statement of its own: compiling one memoizes its columns on it, and the CTE below
+    # builds on its statement with .returning(), which would copy those stale
+    return DriverStatement(_set_state_statement(versioned, running, finished))
 
 
 @cache
@@ -323,7 +328,6 @@ def _set_state_cte(versioned: bool, running: bool, finished: bool) -> Any:
                              flow_run_state, "flow_run_id")
 
 
-@cache
 def _set_state_statement(versioned: bool, running: bool, finished: bool) -> Any:
     conditions = [flow_run.c.id == sa.bindparam("flow_run_id", type_=sa.Uuid())]
     if versioned:

@@ -6,6 +6,7 @@ a finished state ends it."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -13,7 +14,9 @@ import sqlalchemy as sa
 
 from ..database.types import JSONType, UTCDateTime
 from ..domain.states import NewState
-from .common import TENANT_ID
+from . import driver
+from .common import TENANT_ID, Conn
+from .driver import DriverStatement
 
 _STATE_BINDS: dict[str, Any] = {
     "state": sa.String(),
@@ -127,3 +130,22 @@ def move_with_history(update: Any, table: sa.Table, state_table: sa.Table,
     moved = update.returning(table.c.id).cte("moved")
     return (history_from(state_table, owner_column, moved, moved.c.id, moved.c.version)
             .returning(state_table.c.version).add_cte(moved, nest_here=True))
+
+
+def history_insert(state_table: sa.Table, owner_column: str) -> DriverStatement:
+    """INSERT of one history row (the columns of `history_row`), built once, for the driver."""
+    return DriverStatement(state_table.insert().values(
+        {name: sa.bindparam(name, type_=state_table.c[name].type)
+         for name in (owner_column, *HISTORY_COLUMNS)}))
+
+
+async def move_then_record(conn: Conn, move: DriverStatement, params: dict[str, Any],
+                           record: DriverStatement,
+                           history: Callable[[int], dict[str, Any]]) -> int | None:
+    """SQLite's state change: the conditional UPDATE (returning the new version), then its
+    history row (`history(version)`), both through the driver; None when no row moved."""
+    row = await driver.first(conn, move, params)
+    if row is None:
+        return None
+    await driver.execute(conn, record, history(row.version))
+    return int(row.version)

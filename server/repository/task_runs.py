@@ -16,14 +16,18 @@ from typing import Any
 import sqlalchemy as sa
 
 from ..database.models import flow_run, task, task_run, task_run_state
+from ..database.types import plain_utc
 from ..domain.states import NewState, StateType
 from .common import TENANT_ID, Conn, Row, first, new_id, upsert
+from .driver import DriverStatement
 from .run_states import (
     first_state_columns,
     history_from,
+    history_insert,
     history_params,
     history_row,
     history_values,
+    move_then_record,
     move_with_history,
     transition_params,
     transition_values,
@@ -143,6 +147,7 @@ async def set_state(
     None when no row matched: a missing run, a stale `expected_version`, or a Running state
     while the flow run is not Running."""
     state_id = new_id()
+    now = plain_utc(now)  # once, not per column bound
     kind = (expected_version is not None, state.is_running, state.is_finished)
     params = {"task_run_id": task_run_id, "expected_version": expected_version,
               **transition_params(task_run, state, now, state_id)}
@@ -151,12 +156,20 @@ async def set_state(
         row = (await conn.execute(_set_state_cte(*kind), {**params, **history_params(history)})
                ).first()
         return None if row is None else int(row.version)
-    row = (await conn.execute(_set_state_statement(*kind), params)).first()
-    if row is None:
-        return None
-    await conn.execute(task_run_state.insert(), history_row(
-        "task_run_id", task_run_id, state_id, row.version, state, now, created_by))
-    return int(row.version)
+    # SQLite: the UPDATE and the history row's INSERT through the driver
+    return await move_then_record(conn, _set_state_driven(*kind), params, _INSERT_HISTORY,
+                                  lambda version: history_row("task_run_id", task_run_id,
+                                                              state_id, version, state, now,
+                                                              created_by))
+
+
+_INSERT_HISTORY = history_insert(task_run_state, "task_run_id")
+
+
+@cache
+def _set_state_driven(versioned: bool, running: bool, finished: bool) -> DriverStatement:
+    # a statement of its own (see flow_runs._set_state_driven)
+    return DriverStatement(_set_state_statement(versioned, running, finished))
 
 
 @cache
@@ -165,7 +178,6 @@ def _set_state_cte(versioned: bool, running: bool, finished: bool) -> Any:
                              task_run_state, "task_run_id")
 
 
-@cache
 def _set_state_statement(versioned: bool, running: bool, finished: bool) -> Any:
     conditions = [task_run.c.id == sa.bindparam("task_run_id", type_=sa.Uuid())]
     if versioned:
