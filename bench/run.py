@@ -143,6 +143,8 @@ class CellResult:
     socket_errors: int
     sample_error: str
     new_sessions: int | None = None  # PostgreSQL sessions opened during the cell
+    # CPU the server's processes (not the database's) spent per request during the run
+    server_cpu_us: float | None = None
     rounds_per_s: tuple[float, ...] = ()  # each round's requests/s, of a median cell
 
 
@@ -577,6 +579,19 @@ def peak_rss_kb(pid: int) -> int | None:
     return None
 
 
+def tree_cpu_seconds(root: int) -> float:
+    """User and system CPU of a process and its children now alive (a server's workers)."""
+    ticks = 0
+    for pid in process_tree(root):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue
+        after_name = stat.rsplit(")", 1)[1].split()  # from field 3 (state) on
+        ticks += int(after_name[11]) + int(after_name[12])  # utime, stime (fields 14, 15)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def server_peak_rss(server: Server) -> dict[int, int]:
     by_pid = {pid: peak_rss_kb(pid) for pid in process_tree(server.proc.pid)}
     return {pid: kb for pid, kb in by_pid.items() if kb is not None}
@@ -609,15 +624,19 @@ def measure_cell(
     """One wrk run; on PostgreSQL also the new database sessions it caused (pool churn)."""
     progress(f"[{kind}] {name} at concurrency {concurrency} for {opts.duration} s")
     before = sessions() if sessions else 0
+    cpu_before = tree_cpu_seconds(server.proc.pid)
     raw = run_wrk(opts, server, script, concurrency)
+    cpu = tree_cpu_seconds(server.proc.pid) - cpu_before
     ensure_alive(server)
     cell = cell_result(kind, concurrency, name, raw)
+    if cell.requests:
+        cell = replace(cell, server_cpu_us=round(cpu / cell.requests * 1e6, 1))
     if sessions:
         time.sleep(0.5)  # a backend reports its connection with its first statement's stats
         cell = replace(cell, new_sessions=sessions() - before)
     churn = f", {cell.new_sessions} new sessions" if cell.new_sessions is not None else ""
     progress(f"  {cell.requests_per_s:.1f} req/s, p99 {cell.p99_ms:.2f} ms, "
-             f"{cell.errors} errors{churn}")
+             f"{cell.errors} errors{churn}, server CPU {cell.server_cpu_us} µs/request")
     if cell.sample_error:
         progress(f"  first error: {cell.sample_error}")
     return cell
@@ -700,6 +719,7 @@ TABLE_COLUMNS = (
     ("p99 ms", 8, "{:.2f}"),
     ("errors", 7, "{}"),
     ("new sessions", 12, "{}"),
+    ("server CPU µs", 13, "{}"),
 )
 
 
@@ -717,6 +737,7 @@ def format_table(results: Sequence[DatabaseResult]) -> str:
                 cell.p99_ms,
                 cell.errors,
                 "-" if cell.new_sessions is None else cell.new_sessions,
+                "-" if cell.server_cpu_us is None else f"{cell.server_cpu_us:.0f}",
             )
             lines.append(
                 "  ".join(
