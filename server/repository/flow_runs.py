@@ -306,8 +306,8 @@ async def set_state(
               **transition_params(flow_run, state, now, state_id)}
     if conn.dialect.name == "postgresql":  # one statement: the UPDATE and its history row
         history = history_row("flow_run_id", flow_run_id, state_id, 0, state, now, created_by)
-        row = (await conn.execute(_set_state_cte(*kind), {**params, **history_params(history)})
-               ).first()
+        row = await driver.first(conn, _set_state_cte(*kind),
+                                 {**params, **history_params(history)})
         return None if row is None else int(row.version)
     return await move_then_record(conn, _set_state_driven(*kind), params, _INSERT_HISTORY,
                                   lambda version: history_row("flow_run_id", flow_run_id,
@@ -323,9 +323,9 @@ def _set_state_driven(versioned: bool, running: bool, finished: bool) -> DriverS
 
 
 @cache
-def _set_state_cte(versioned: bool, running: bool, finished: bool) -> Any:
-    return move_with_history(_set_state_statement(versioned, running, finished), flow_run,
-                             flow_run_state, "flow_run_id")
+def _set_state_cte(versioned: bool, running: bool, finished: bool) -> DriverStatement:
+    return DriverStatement(move_with_history(_set_state_statement(versioned, running, finished),
+                                             flow_run, flow_run_state, "flow_run_id"))
 
 
 def _set_state_statement(versioned: bool, running: bool, finished: bool) -> Any:

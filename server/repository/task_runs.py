@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from ..database.models import flow_run, task, task_run, task_run_state
 from ..database.types import plain_utc
 from ..domain.states import NewState, StateType
+from . import driver
 from .common import TENANT_ID, Conn, Row, first, new_id, upsert
 from .driver import DriverStatement
 from .run_states import (
@@ -153,8 +154,8 @@ async def set_state(
               **transition_params(task_run, state, now, state_id)}
     if conn.dialect.name == "postgresql":  # one statement: the UPDATE and its history row
         history = history_row("task_run_id", task_run_id, state_id, 0, state, now, created_by)
-        row = (await conn.execute(_set_state_cte(*kind), {**params, **history_params(history)})
-               ).first()
+        row = await driver.first(conn, _set_state_cte(*kind),
+                                 {**params, **history_params(history)})
         return None if row is None else int(row.version)
     # SQLite: the UPDATE and the history row's INSERT through the driver
     return await move_then_record(conn, _set_state_driven(*kind), params, _INSERT_HISTORY,
@@ -173,9 +174,9 @@ def _set_state_driven(versioned: bool, running: bool, finished: bool) -> DriverS
 
 
 @cache
-def _set_state_cte(versioned: bool, running: bool, finished: bool) -> Any:
-    return move_with_history(_set_state_statement(versioned, running, finished), task_run,
-                             task_run_state, "task_run_id")
+def _set_state_cte(versioned: bool, running: bool, finished: bool) -> DriverStatement:
+    return DriverStatement(move_with_history(_set_state_statement(versioned, running, finished),
+                                             task_run, task_run_state, "task_run_id"))
 
 
 def _set_state_statement(versioned: bool, running: bool, finished: bool) -> Any:
