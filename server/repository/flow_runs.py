@@ -199,18 +199,16 @@ async def insert(
     history = history_row("flow_run_id", flow_run_id, state_id, 1, state, now, run.created_by)
     if conn.dialect.name == "postgresql":
         params = {**row, **history_params(history)}
-        if task_state is None and not returning:
+        if task_state is None:  # the run as written: the row sent (see below)
             await driver.execute(conn, _INSERT_WITH_STATE_ID, params)
-            return None
-        if task_state is None:
-            return _record(_one(await driver.all_rows(conn, _INSERT_WITH_STATE, params)))
+            return FlowRunRecord(**_as_read(row)) if returning else None
         task_params = task_run_repo.first_task_run_params(task_state, now, run.created_by)
         statement = _insert_with_task_runs(tuple(sorted(
             first_state_columns(task_run, task_state, now))))
         return _record((await conn.execute(statement, {**params, **task_params})).one())
-    # SQLite stores what it is given: the run as written is the row sent, as a read gives it
-    # back (_as_read), without RETURNING it (a seventh of a REST create's CPU, which answers
-    # with the whole run).
+    # The run as written is the row sent, as a read gives it back (_as_read), not a RETURNING
+    # of its 36 columns (a seventh of a REST create's CPU on SQLite, which answers with the
+    # whole run).
     await driver.execute(conn, _INSERT_ONLY, row)
     await driver.execute(conn, _INSERT_HISTORY, history)
     if task_state is not None:
@@ -224,8 +222,10 @@ def _as_read(row: dict[str, Any]) -> dict[str, Any]:
     """The values of an inserted row as reading it back gives them: timestamps as plain
     datetimes in UTC, JSON as its round trip through the column's serializer gives it (orjson
     writes a datetime, a UUID or a tuple inside as a string or a list), the rest as given
-    (UUIDs, strings, numbers, booleans: SQLite gives back what was bound, through types that
-    turn them back). tests/database/test_driver.py holds it to a read of the row."""
+    (UUIDs, strings, numbers, booleans: the database gives back what was bound, through
+    types that turn them back). tests/database/test_driver.py holds it to a read of the row,
+    on both engines. (PostgreSQL's JSONB gives an object's keys back in its own order, and
+    -0 as 0: the same values, as Python compares them.)"""
     read = dict(row)
     for name in _TIMESTAMPS:
         value = read[name]
@@ -246,11 +246,6 @@ def _record(row: Any) -> FlowRunRecord:
     return FlowRunRecord(**row._mapping)
 
 
-def _one(rows: list[Any]) -> Any:
-    (row,) = rows  # an INSERT of one row returns it
-    return row
-
-
 # Every column an insert gives, so that one statement serves every run; what a run does not
 # set is its column's default.
 _INSERT_DEFAULTS = {c.name: getattr(c.default, "arg", None) for c in flow_run.c}
@@ -261,15 +256,14 @@ _INSERT_ONLY = DriverStatement(_INSERT_VALUES)
 _INSERT_HISTORY = history_insert(flow_run_state, "flow_run_id")
 
 
-def _insert_with_state(*, only_id: bool = False) -> Any:
+def _insert_with_state() -> Any:
     written = _INSERT_STATEMENT.cte("written")
     history = history_from(flow_run_state, "flow_run_id", written, written.c.id,
                            sa.literal(1)).cte("history")
-    return sa.select(*([written.c.id] if only_id else written.c)).add_cte(history)
+    return sa.select(written.c.id).add_cte(history)
 
 
-_INSERT_WITH_STATE = DriverStatement(_insert_with_state())
-_INSERT_WITH_STATE_ID = DriverStatement(_insert_with_state(only_id=True))
+_INSERT_WITH_STATE_ID = DriverStatement(_insert_with_state())
 
 
 @cache
