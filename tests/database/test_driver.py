@@ -160,9 +160,10 @@ async def test_a_create_written_by_the_driver_is_the_row_sqlalchemy_writes(
 async def test_the_run_a_create_returns_is_the_run_a_read_gives_back(db: Database) -> None:
     """The run a create returns is built from the row it sent, not RETURNING'd
     (repository/flow_runs.py `_as_read`): it must be what a read of the row gives, value for
-    value and type for type (JSONB's key order aside), for inputs that a round trip changes: a start time in another
-    zone, a pendulum instant, JSON with floats, big integers, unicode, nulls, and values that
-    JSON writes as strings or lists (a UUID, a datetime, a tuple in `created_by`)."""
+    value and type for type (JSONB's key order aside), for inputs that a round trip changes:
+    a start time in another zone, a pendulum instant, JSON with floats, big integers,
+    unicode, nulls, and values that JSON writes as strings or lists (a UUID, a datetime, a
+    tuple in `created_by`)."""
     flow_id = await make_flow(db)
     now = pendulum.now("UTC")
     start = pendulum.datetime(2031, 3, 4, 5, 6, 7, 890123, tz="Asia/Kolkata")
