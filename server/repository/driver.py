@@ -3,10 +3,11 @@
 A read by primary key is one prepared SELECT, but SQLAlchemy's execution of it (the greenlet
 hop, the compiled-cache lookup, the execution context and the result object) costs about
 three times what psycopg's own execute-and-fetch does (bench/cpu.py measures the requests:
-`flow_run_by_pk`, `rest_read_flow_run`). For the reads a frontend repeats most and the
-statements of a create (the flow it runs, the INSERTs of the run and its first state), a
-statement built once (an `sa.Select`, or an `sa.Insert` with bind parameters for its values)
-is compiled once per dialect into its SQL text, bind processors and result processors, taken
+`flow_run_by_pk`, `rest_read_flow_run`). For the reads a frontend repeats most, the
+statements of a create (the flow it runs, the INSERTs of the run and its first state) and
+those of a state change (the conditional UPDATE and its history row), a statement built once
+(an `sa.Select`, or an `sa.Insert` or `sa.Update` with bind parameters for its values) is
+compiled once per dialect into its SQL text, bind processors and result processors, taken
 from SQLAlchemy's own types, and run on the pooled connection's psycopg connection with
 `prepare=True`, or its sqlite3 connection, inside whatever transaction SQLAlchemy began on
 it. Rows are tuples with one attribute per selected (or returned) column and a `_mapping`,
@@ -51,7 +52,9 @@ class Compiled:
 
 class DriverStatement:
     """A statement whose compiled form is kept per dialect (build one per statement, once):
-    a SELECT, or an INSERT or UPDATE (with RETURNING for its rows)."""
+    a SELECT, or an INSERT or UPDATE (with RETURNING for its rows). Give it a statement of
+    its own, not one other statements are built on: compiling memoizes its columns on it,
+    and a generative copy made after that (`.returning()`) carries them, stale."""
 
     __slots__ = ("_compiled", "statement")
 

@@ -311,8 +311,7 @@ async def set_state(
 
 @cache
 def _set_state_driven(versioned: bool, running: bool, finished: bool) -> DriverStatement:
-    # a statement of its own: compiling one memoizes its columns on it, and the CTE below
-    # builds on its statement with .returning(), which would copy those stale
+    # a statement of its own (DriverStatement): the CTE below builds on its own copy
     return DriverStatement(_set_state_statement(versioned, running, finished))
 
 

@@ -169,7 +169,7 @@ _INSERT_HISTORY = history_insert(task_run_state, "task_run_id")
 
 @cache
 def _set_state_driven(versioned: bool, running: bool, finished: bool) -> DriverStatement:
-    # a statement of its own (see flow_runs._set_state_driven)
+    # a statement of its own (DriverStatement): the CTE below builds on its own copy
     return DriverStatement(_set_state_statement(versioned, running, finished))
 
 
