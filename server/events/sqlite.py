@@ -1,6 +1,6 @@
 """SQLite: an in-process signal after each commit does what NOTIFY does on PostgreSQL. The
-tables a write transaction touched are collected from the statements it executed;
-`Database.transaction` hands them to `Changes` once it committed.
+tables a write transaction touched are collected from the statements it executed
+(collect.py); `Database.transaction` hands them to `Changes` once it committed.
 
 Other processes may write to the same file (more API workers, `flowrun db prune`). SQLite
 tells a connection that another one committed through `PRAGMA data_version`; `watching` asks
@@ -15,26 +15,18 @@ import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.sql.dml import UpdateBase
 
 from ..database.engine import Database
+from .collect import TOUCHED, collect
 from .hub import ALL, Changes
 
-TOUCHED = "flowrun_touched"
 WATCH_SECONDS = 0.1
 log = logging.getLogger("flowrun.events")
 
 
 def install(db: Database, changes: Changes) -> None:
-    @event.listens_for(db.write_engine.sync_engine, "before_execute")
-    def _collect(conn: sa.Connection, clause: Any, *_args: Any) -> None:
-        touched: set[str] = conn.info.setdefault(TOUCHED, set())
-        if isinstance(clause, UpdateBase):
-            touched.add(getattr(clause.table, "name", ALL))
-        elif isinstance(clause, sa.TextClause):  # SQL we cannot read the table from
-            touched.add(ALL)
+    event.listen(db.write_engine.sync_engine, "before_execute", collect)
 
     def _committed(conn: Any) -> None:
         touched = conn.info.pop(TOUCHED, None)

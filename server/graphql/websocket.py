@@ -39,7 +39,7 @@ from ..settings import Settings
 from .subscriptions_runtime import Operations, Prepare
 
 if TYPE_CHECKING:
-    from ..events.postgres import PostgresListener
+    from ..events.postgres import PostgresListener, Publisher
 
 # connection_init's payload -> the principal the connection acts as (server/auth.py); raises
 # a FlowrunError (Unauthenticated) to refuse the connection with its code.
@@ -115,8 +115,14 @@ class LiveUpdates:
         # second at most), and subscriptions also re-read every few seconds should that
         # fail; PostgreSQL's notifications reach every process.
         self.changes = Changes(safety_seconds=2.0 if db.is_sqlite else None)
+        self.publisher: Publisher | None = None
         if db.is_sqlite:
             sqlite_events.install(db, self.changes)
+        else:  # psycopg is imported by a PostgreSQL server only
+            from ..events import postgres as postgres_events
+
+            self.publisher = postgres_events.Publisher(db.url)
+            postgres_events.install(db, self.changes, self.publisher)
         self.operations = Operations(schema, db, settings, self.changes, prepare, auth)
         self.view = WebSocketView(self.operations, authenticate=auth.authenticate,
                                   keep_alive_seconds=keep_alive_seconds,
@@ -132,10 +138,11 @@ class LiveUpdates:
             if self.db.is_sqlite:  # other processes' writes: PRAGMA data_version
                 async with sqlite_events.watching(self.db, self.changes):
                     yield
-            else:  # psycopg is imported by a PostgreSQL server only
+            else:
                 from ..events.postgres import listening
 
-                async with listening(self.db.url, self.changes) as self.listener:
+                async with listening(self.db.url, self.changes,
+                                     self.publisher) as self.listener:
                     yield
         finally:
             await self.operations.live.close()
@@ -146,4 +153,6 @@ class LiveUpdates:
                 "signals": self.changes.listeners,
                 "notifications": self.changes.published,  # change notices this process had
                 "listening": self.listener.connected.is_set() if self.listener else None,
-                "listener_connections": self.listener.connections if self.listener else None}
+                "listener_connections": self.listener.connections if self.listener else None,
+                # NOTIFYs this process sent for its own writes (PostgreSQL)
+                "notifies_sent": self.publisher.sent if self.publisher else None}
