@@ -20,7 +20,7 @@ from server.database.engine import Database
 from server.domain.states import parse_state
 from server.events import ALL
 from server.events.collect import TOUCHED, cascades_to, collect
-from server.events.postgres import CHANNEL, libpq_url, tables_of
+from server.events.postgres import CHANNEL, PUBLISHER_NAME, libpq_url, tables_of
 from server.repository import flow_runs as flow_run_repo
 from server.repository import task_runs as task_run_repo
 from server.services import flow_runs
@@ -182,3 +182,30 @@ async def test_a_burst_of_writes_and_a_cascading_delete_reach_both_processes(
         finally:
             for sub in subs:
                 await sub.close()
+
+
+BY_PK = "subscription($id: uuid!) { flow_run_by_pk(id: $id) { state } }"
+
+
+async def test_a_process_whose_publishing_connection_is_lost_reconnects_and_tells_the_change(
+    postgresql_url: str, pg: Database
+) -> None:
+    run_id = str(await make_run(pg, await make_flow(pg)))
+    with start_server(postgresql_url) as a, start_server(postgresql_url) as b:
+        sub = await Subscriber.connect(ws_url(b.url))
+        try:
+            op = await sub.subscribe(BY_PK, {"id": run_id})
+            assert await sub.data(op) == {"flow_run_by_pk": {"state": "Scheduled"}}
+            with psycopg.connect(libpq_url(postgresql_url), autocommit=True) as admin:
+                killed = admin.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                    "datname = current_database() AND application_name = %s",
+                    [PUBLISHER_NAME]).fetchall()
+            assert len(killed) == 2 and all(ok for (ok,) in killed)  # a's and b's
+            async with httpx.AsyncClient(timeout=60) as client:
+                # the first NOTIFY after the loss fails; the tables wait for the new session
+                await set_state(GraphQL(client, a.graphql_url), run_id, "Running")
+                assert await sub.data(op) == {"flow_run_by_pk": {"state": "Running"}}
+                assert "change publisher lost the database" in a.log()
+        finally:
+            await sub.close()
