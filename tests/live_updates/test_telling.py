@@ -201,7 +201,8 @@ async def test_a_process_whose_publishing_connection_is_lost_reconnects_and_tell
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
                     "datname = current_database() AND application_name = %s",
                     [PUBLISHER_NAME]).fetchall()
-            assert len(killed) == 2 and all(ok for (ok,) in killed)  # a's and b's
+            # a's and b's, and those of the session's other live servers on this database
+            assert len(killed) >= 2 and all(ok for (ok,) in killed)
             async with httpx.AsyncClient(timeout=60) as client:
                 # the first NOTIFY after the loss fails; the tables wait for the new session
                 await set_state(GraphQL(client, a.graphql_url), run_id, "Running")
