@@ -33,15 +33,10 @@ def collect(conn: sa.Connection, clause: Any, *_args: Any) -> None:
     """A `before_execute` listener: add what `clause` writes to the connection's TOUCHED."""
     if isinstance(clause, UpdateBase):
         touched: set[str] = conn.info.setdefault(TOUCHED, set())
-        table = getattr(clause, "table", None)
-        if isinstance(table, sa.Table):
-            touched.add(table.name)
-            if isinstance(clause, Delete):
-                touched.update(cascades_to(table))
-        else:  # a write whose table we cannot name
-            touched.add(ALL)
         if clause._independent_ctes or (isinstance(clause, Insert) and clause.select is not None):
-            touched.update(_walked(clause))
+            touched.update(_walked(clause))  # itself among what it reaches
+        else:
+            touched.update(_written_by(clause))
     elif isinstance(clause, sa.Select):
         if clause._independent_ctes:
             written = _walked(clause)
@@ -51,20 +46,23 @@ def collect(conn: sa.Connection, clause: Any, *_args: Any) -> None:
         conn.info.setdefault(TOUCHED, set()).add(ALL)
 
 
+def _written_by(write: UpdateBase) -> frozenset[str]:
+    """The tables one INSERT, UPDATE or DELETE (not the CTEs in it) changes."""
+    table = getattr(write, "table", None)
+    if not isinstance(table, sa.Table):
+        return frozenset((ALL,))  # a write whose table we cannot name
+    if isinstance(write, Delete):
+        return cascades_to(table) | {table.name}
+    return frozenset((table.name,))
+
+
 def _walked(clause: Any) -> frozenset[str]:
+    """What every write in `clause`'s tree changes (kept per statement object)."""
     found = _WRITES.get(clause)
     if found is None:
-        tables: set[str] = set()
-        for element in visitors.iterate(clause):
-            if isinstance(element, UpdateBase):
-                table = getattr(element, "table", None)
-                if not isinstance(table, sa.Table):
-                    tables.add(ALL)
-                    continue
-                tables.add(table.name)
-                if isinstance(element, Delete):
-                    tables.update(cascades_to(table))
-        found = _WRITES[clause] = frozenset(tables)
+        found = _WRITES[clause] = frozenset().union(
+            *(_written_by(element) for element in visitors.iterate(clause)
+              if isinstance(element, UpdateBase)))
     return found
 
 

@@ -34,6 +34,15 @@ async def gql(server: LiveServer) -> AsyncIterator[GraphQL]:
 
 
 @pytest.fixture
+async def pg(postgresql_url: str) -> AsyncIterator[Database]:
+    """A Database of this test process on PostgreSQL (a session no API process owns: its
+    writes are told by the triggers)."""
+    database = Database(postgresql_url)
+    yield database
+    await database.dispose()
+
+
+@pytest.fixture
 async def run_id(db: Database) -> str:
     return str(await make_run(db, await make_flow(db)))
 
@@ -56,3 +65,9 @@ async def write_logs(gql: GraphQL, run: str, messages: list[str]) -> None:
 
 def new_name() -> str:
     return f"n-{uuid.uuid4().hex[:8]}"
+
+
+async def live_stat(url: str, name: str) -> int:
+    """One of the server's live-update counters (`GET /health`'s `live`)."""
+    async with httpx.AsyncClient(timeout=60) as client:
+        return int((await client.get(f"{url}/health")).json()["live"][name])

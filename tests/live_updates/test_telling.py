@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
 from types import SimpleNamespace
 from typing import Any
 
@@ -20,13 +19,13 @@ from server.database.engine import Database
 from server.domain.states import parse_state
 from server.events import ALL
 from server.events.collect import TOUCHED, cascades_to, collect
-from server.events.postgres import CHANNEL, PUBLISHER_NAME, libpq_url, tables_of
+from server.events.postgres import CHANNEL, libpq_url, tables_of
 from server.repository import flow_runs as flow_run_repo
 from server.repository import task_runs as task_run_repo
 from server.services import flow_runs
 from tests.factories import make_flow, make_run
 from tests.live import GraphQL, start_server
-from tests.live_updates.conftest import set_state
+from tests.live_updates.conftest import live_stat, set_state
 from tests.ws import Subscriber, ws_url
 
 
@@ -68,13 +67,6 @@ def test_a_notification_names_its_tables_and_a_process_skips_its_own() -> None:
     assert tables_of("", "me") == [ALL]
 
 
-@pytest.fixture
-async def pg(postgresql_url: str) -> AsyncIterator[Database]:
-    database = Database(postgresql_url)
-    yield database
-    await database.dispose()
-
-
 async def _notifications(url: str, started: asyncio.Event, into: list[str]) -> None:
     async with await psycopg.AsyncConnection.connect(libpq_url(url), autocommit=True) as conn:
         await conn.execute(f"LISTEN {CHANNEL}")
@@ -109,13 +101,13 @@ async def test_an_api_process_tells_its_writes_itself_and_other_sessions_trigger
                 assert len(from_api) <= len(runs)
                 # once the last connections are back and their NOTIFY sent (after the
                 # responses), reads (the health check's own SELECT among them) tell nothing
-                sent = await _settled(client, server.url)
+                sent = await _settled(server.url)
                 assert sent >= len(from_api)
                 for _ in range(5):
                     await gql.data("query($id: uuid!) { flow_run_by_pk(id: $id) { id } }",
                                    {"id": runs[0]})
                 await asyncio.sleep(0.2)
-                assert await _sent(client, server.url) == sent
+                assert await live_stat(server.url, "notifies_sent") == sent
         # a session that is not an API process's (this test's own): its trigger tells
         heard.clear()
         async with pg.transaction() as conn:
@@ -131,15 +123,11 @@ async def test_an_api_process_tells_its_writes_itself_and_other_sessions_trigger
             await listening
 
 
-async def _sent(client: httpx.AsyncClient, url: str) -> int:
-    return int((await client.get(f"{url}/health")).json()["live"]["notifies_sent"])
-
-
-async def _settled(client: httpx.AsyncClient, url: str) -> int:
+async def _settled(url: str) -> int:
     """notifies_sent once it has not moved for half a second."""
     last = -1
     async with asyncio.timeout(10):
-        while (sent := await _sent(client, url)) != last:
+        while (sent := await live_stat(url, "notifies_sent")) != last:
             last = sent
             await asyncio.sleep(0.5)
     return last
@@ -183,30 +171,3 @@ async def test_a_burst_of_writes_and_a_cascading_delete_reach_both_processes(
             for sub in subs:
                 await sub.close()
 
-
-BY_PK = "subscription($id: uuid!) { flow_run_by_pk(id: $id) { state } }"
-
-
-async def test_a_process_whose_publishing_connection_is_lost_reconnects_and_tells_the_change(
-    postgresql_url: str, pg: Database
-) -> None:
-    run_id = str(await make_run(pg, await make_flow(pg)))
-    with start_server(postgresql_url) as a, start_server(postgresql_url) as b:
-        sub = await Subscriber.connect(ws_url(b.url))
-        try:
-            op = await sub.subscribe(BY_PK, {"id": run_id})
-            assert await sub.data(op) == {"flow_run_by_pk": {"state": "Scheduled"}}
-            with psycopg.connect(libpq_url(postgresql_url), autocommit=True) as admin:
-                killed = admin.execute(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
-                    "datname = current_database() AND application_name = %s",
-                    [PUBLISHER_NAME]).fetchall()
-            # a's and b's, and those of the session's other live servers on this database
-            assert len(killed) >= 2 and all(ok for (ok,) in killed)
-            async with httpx.AsyncClient(timeout=60) as client:
-                # the first NOTIFY after the loss fails; the tables wait for the new session
-                await set_state(GraphQL(client, a.graphql_url), run_id, "Running")
-                assert await sub.data(op) == {"flow_run_by_pk": {"state": "Running"}}
-                assert "change publisher lost the database" in a.log()
-        finally:
-            await sub.close()
